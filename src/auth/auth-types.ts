@@ -1,0 +1,69 @@
+/**
+ * The contract between the auth layer (adapter, flow state, provider) and the screens.
+ * Screens import these types and `useAuth()`; they never see the SDK.
+ */
+
+export interface CodeDelivery {
+  /** Masked, exactly as Cognito returns it (e.g. "d***@e***"). */
+  destination: string;
+  medium: 'EMAIL' | 'SMS';
+  attributeName: string;
+}
+
+export interface SignedInUser {
+  username: string;
+  attributes: Record<string, string>;
+}
+
+export interface PendingChallengeView {
+  username: string;
+  /** Epoch milliseconds at which the challenge Session stops being accepted. */
+  expiresAt: number;
+  /** Attribute names (no `userAttributes.` prefix) the user must supply, already filtered. */
+  requiredAttributes: string[];
+}
+
+export type ResetReason = 'forgotten' | 'adminReset';
+
+export interface PendingResetView {
+  username: string;
+  reason: ResetReason;
+  /** Null when the code was requested by an administrator and the app does not know where it went. */
+  delivery: CodeDelivery | null;
+}
+
+/** Form fields an error can be attached to. */
+export type ErrorField =
+  | 'username'
+  | 'password'
+  | 'currentPassword'
+  | 'newPassword'
+  | 'confirmPassword'
+  | 'code'
+  | `attribute:${string}`;
+
+/**
+ * An error as the user sees it: an i18n key, optional interpolation values, and where it goes.
+ * - `field`: shown on that field;
+ * - `form`: in the form's alert region;
+ * - `sessionExpired`: the challenge is over, the screen changes to sign-in;
+ * - `operator`: the deployment is misconfigured; the message addresses whoever runs the app.
+ */
+export interface UiError {
+  kind: 'field' | 'form' | 'sessionExpired' | 'operator';
+  messageKey: string;
+  field?: ErrorField;
+  values?: Record<string, string | number>;
+  /** Offer "send a new code" next to the message (expired code, admin reset). */
+  offerResend?: boolean;
+}
+
+export type ActionOutcome<T = void> = { ok: true; value: T } | { ok: false; error: UiError };
+
+export type SignInOutcome =
+  | { kind: 'signedIn' }
+  | { kind: 'newPasswordRequired' }
+  | { kind: 'passwordResetRequired'; delivery: CodeDelivery | null }
+  | { kind: 'failed'; error: UiError };
+
+export type AuthStatus = 'loading' | 'signedOut' | 'challenge' | 'resetPending' | 'signedIn';
