@@ -1,0 +1,103 @@
+/**
+ * Cognito's error types and exact message strings. Section numbers (§) point into
+ * ../shared/cognito-wire-reference.md; every string here is quoted from its catalogue (§5) unless a comment
+ * marks it as this emulator's choice ([U]).
+ */
+
+/** A Cognito service error: serialised as `{"__type", "message"}` with HTTP 400 (500 for InternalErrorException). */
+export class CognitoServiceError extends Error {
+  readonly type: string;
+
+  constructor(type: string, message: string) {
+    super(message);
+    this.name = type;
+    this.type = type;
+  }
+
+  /** §0.3: InternalErrorException is the only fault; every other exception is a client fault (400). */
+  get httpStatus(): number {
+    return this.type === 'InternalErrorException' ? 500 : 400;
+  }
+}
+
+const fail = (type: string, message: string): CognitoServiceError => new CognitoServiceError(type, message);
+
+export const Messages = {
+  // §5.1
+  incorrectCredentials: 'Incorrect username or password.',
+  userDoesNotExist: 'User does not exist.',
+  usernameClientNotFound: 'Username/client id combination not found.',
+  sessionExpired: 'Invalid session for the user, session is expired.',
+  sessionInvalid: 'Invalid session for the user.',
+  passwordResetRequired: 'Password reset required for the user',
+  userDisabledSignIn: 'User is disabled.',
+  // §4.3: the ForgotPassword / AdminResetUserPassword capture has no trailing period.
+  userDisabledReset: 'User is disabled',
+  temporaryPasswordExpired: 'Temporary password has expired and must be reset by an administrator.',
+  userNotConfirmed: 'User is not confirmed.',
+  passwordAttemptsExceeded: 'Password attempts exceeded',
+  timestampFormat: 'TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.',
+  // §5.2
+  accessTokenRevoked: 'Access Token has been revoked',
+  accessTokenExpired: 'Access Token has expired',
+  invalidAccessToken: 'Invalid Access Token',
+  invalidRefreshToken: 'Invalid Refresh Token.',
+  refreshTokenRevoked: 'Refresh Token has been revoked',
+  // [U] §4.1: no capture of the expired-refresh-token message exists; this follows the access-token wording.
+  refreshTokenExpired: 'Refresh Token has expired',
+  cannotResetInCurrentState: 'User password cannot be reset in the current state.',
+  noVerifiedContact:
+    'Cannot reset password for the user as there is no registered/verified email or phone_number',
+  codeMismatch: 'Invalid verification code provided, please try again.',
+  codeExpired: 'Invalid code provided, please request a code again.',
+  attemptLimitExceeded: 'Attempt limit exceeded, please try after some time.',
+  userAccountExists: 'User account already exists',
+  unauthorizedAttributeWrite: 'A client attempted to write unauthorized attribute',
+} as const;
+
+export const Errors = {
+  notAuthorized: (message: string) => fail('NotAuthorizedException', message),
+  incorrectCredentials: () => fail('NotAuthorizedException', Messages.incorrectCredentials),
+  invalidParameter: (message: string) => fail('InvalidParameterException', message),
+  /** §4.1 step 4 wording, used for every missing AuthParameters / ChallengeResponses entry. */
+  missingAuthParameter: (name: string) => fail('InvalidParameterException', `Missing required parameter ${name}`),
+  /**
+   * A required request member that is absent or null. AWS validates its model before the operation runs and
+   * answers in this form (§5.3 quotes the same "1 validation error detected" shape for a length constraint).
+   */
+  missingMember: (memberName: string) =>
+    fail(
+      'InvalidParameterException',
+      `1 validation error detected: Value null at '${lowerFirst(memberName)}' failed to satisfy constraint: Member must not be null`,
+    ),
+  enumMember: (memberName: string, value: string, allowed: readonly string[]) =>
+    fail(
+      'InvalidParameterException',
+      `1 validation error detected: Value '${value}' at '${lowerFirst(memberName)}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
+    ),
+  userNotFound: (message: string = Messages.userDoesNotExist) => fail('UserNotFoundException', message),
+  userNotConfirmed: () => fail('UserNotConfirmedException', Messages.userNotConfirmed),
+  passwordResetRequired: () => fail('PasswordResetRequiredException', Messages.passwordResetRequired),
+  invalidPassword: (message: string) => fail('InvalidPasswordException', message),
+  codeMismatch: () => fail('CodeMismatchException', Messages.codeMismatch),
+  codeExpired: () => fail('ExpiredCodeException', Messages.codeExpired),
+  limitExceeded: () => fail('LimitExceededException', Messages.attemptLimitExceeded),
+  usernameExists: () => fail('UsernameExistsException', Messages.userAccountExists),
+  poolClientNotFound: (clientId: string) =>
+    fail('ResourceNotFoundException', `User pool client ${clientId} does not exist.`),
+  poolNotFound: (poolId: string) => fail('ResourceNotFoundException', `User pool ${poolId} does not exist.`),
+  /** §0.3 error body for a bad request body; AWS's JSON protocol uses this type for undecodable input. */
+  serialization: (message: string) => fail('SerializationException', message),
+  unknownOperation: (operation: string) =>
+    fail(
+      'UnknownOperationException',
+      operation
+        ? `Operation ${operation} is not supported by this local user pool.`
+        : 'The X-Amz-Target header must name an AWSCognitoIdentityProviderService operation.',
+    ),
+  internal: () => fail('InternalErrorException', 'The local user pool failed to process the request.'),
+} as const;
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LIMITS } from './limits';
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads the whole request body, refusing more than LIMITS.maxRequestBytes. */
+export async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > LIMITS.maxRequestBytes) throw new BodyTooLargeError('request body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+  extraHeaders: Record<string, string> = {},
+): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(text),
+    ...extraHeaders,
+  });
+  response.end(text);
+}
+
+export function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+  response.writeHead(status, { 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}

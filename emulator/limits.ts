@@ -1,0 +1,52 @@
+/**
+ * Every threshold and lifetime the local user pool enforces, in one place. Values the wire reference gives are
+ * cited (§ = ../shared/cognito-wire-reference.md); the others are this emulator's choices ([U]).
+ */
+export const LIMITS = {
+  /** §1: a ForgotPassword / AdminResetUserPassword code is valid for one hour. */
+  codeLifetimeSeconds: 60 * 60,
+  codeDigits: 6,
+  /**
+   * Sliding window for the per-user counters below. §1 says Cognito allows "between 5 and 20 attempts" per user
+   * per hour depending on risk; [U] this emulator takes the strict end so tests reach the limit quickly.
+   */
+  rateWindowSeconds: 60 * 60,
+  /**
+   * [U] Codes sent by ForgotPassword per user and window; the next request gets LimitExceededException. Refused
+   * requests are not counted, because the AWS CLI retries LimitExceededException up to 3 times (§0.4) and those
+   * retries must not push the user further into the limit.
+   */
+  forgotPasswordRequestsPerWindow: 5,
+  /**
+   * [U] Wrong ConfirmForgotPassword codes per user and window before every further attempt (even with the right
+   * code) gets LimitExceededException. §4.4 reports the limit after the 5th wrong code.
+   */
+  wrongCodesPerWindow: 5,
+  /** [U] Wrong ChangePassword PreviousPassword values per user and window before LimitExceededException (§4.5). */
+  changePasswordFailuresPerWindow: 5,
+  /**
+   * §1: after 5 failed sign-ins the user is locked out for 2^(n-5) seconds (n = failures so far), at most about
+   * 15 minutes; sign-ins during a lockout get "Password attempts exceeded" and do not count as failures.
+   */
+  signInFailuresBeforeLockout: 5,
+  lockoutMaxSeconds: 15 * 60,
+  /** §1: the failure count starts again after 15 minutes without a failed attempt. */
+  signInFailureResetSeconds: 15 * 60,
+  /**
+   * [U] A SECRET_BLOCK (server-side SRP state) is single use and expires after this long. §1 only says the
+   * PASSWORD_VERIFIER answer must come "within a few seconds"; a generous window keeps slow test machines and
+   * people stepping through a debugger from failing for no visible reason.
+   */
+  srpSecretBlockLifetimeSeconds: 5 * 60,
+  /** [U] §1: the SRP TIMESTAMP must be "within a certain time interval" of the server's time; ±5 minutes. */
+  srpTimestampSkewSeconds: 5 * 60,
+  /** Bytes of randomness in a SECRET_BLOCK and in a challenge Session (both opaque handles, §3.2 and §1). */
+  secretBlockBytes: 256,
+  sessionBytes: 192,
+  /** [U] How long an expired challenge Session is remembered, so it answers "session is expired" not "invalid". */
+  expiredSessionMemorySeconds: 24 * 60 * 60,
+  /** §1: ListUsers Limit 0–60; ListUserPools / ListUserPoolClients MaxResults 1–60. */
+  maxPageSize: 60,
+  /** Largest request body the server reads. */
+  maxRequestBytes: 1024 * 1024,
+} as const;

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { SeedError } from './seed-schema';
+import { DEFAULT_SEED_PATH, startEmulator } from './server';
+
+/** `npm run emulator -- [--port 9229] [--seed FILE]`: the local Cognito user pool, until Ctrl-C. */
+
+const USAGE = 'usage: npm run emulator -- [--port 9229] [--seed emulator/seed.json]';
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 9229;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${text}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  let values: { port?: string; seed?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { port: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const seedPath = values.seed ?? DEFAULT_SEED_PATH;
+  let emulator;
+  try {
+    emulator = await startEmulator({ port: parsePort(values.port), seedPath });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof SeedError) console.error(error.message);
+    else if (code === 'EADDRINUSE') console.error(`Port ${values.port ?? 9229} is already in use; choose another with --port.`);
+    else console.error(error);
+    process.exit(1);
+  }
+  const pools = [...emulator.store.pools.values()];
+  console.log(`Local Cognito user pool listening on ${emulator.url}`);
+  console.log(`  seed: ${seedPath}`);
+  for (const pool of pools) {
+    console.log(`  pool ${pool.id}: ${pool.users.size} users; clients ${[...pool.clients.keys()].join(', ')}`);
+    console.log(`  JWKS: ${emulator.url}/${pool.id}/.well-known/jwks.json`);
+  }
+  console.log(`  outbox (codes and temporary passwords): ${emulator.url}/_emulator/`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the local user pool`);
+    emulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,202 @@
+import { NOT_USER_WRITABLE } from '../attributes';
+import { Errors, Messages } from '../errors';
+import { LIMITS } from '../limits';
+import { PolicyPrefix, passwordPolicyViolation } from '../password-policy';
+import { createPasswordVerifier, expectedPasswordClaimSignature, parseSrpTimestamp, signaturesMatch } from '../srp';
+import { usernameKey, type ClientState, type PoolState } from '../store';
+import { checkSecretHash, requireClient, touch, type OperationContext, type OperationDefinition } from './context';
+import { optionalString, requiredEnum, requiredString, stringMap, type JsonObject } from './input';
+import {
+  afterPasswordProven,
+  assertMaySignIn,
+  assertNotLockedOut,
+  clearSignInFailures,
+  missingRequiredAttributes,
+  recordSignInFailure,
+  signIn,
+} from './sign-in';
+
+/** §4.2 RespondToAuthChallenge (unsigned). */
+
+const CHALLENGE_NAMES = [
+  'SMS_MFA',
+  'EMAIL_OTP',
+  'SOFTWARE_TOKEN_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'PASSWORD_VERIFIER',
+  'CUSTOM_CHALLENGE',
+  'SELECT_CHALLENGE',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+  'ADMIN_NO_SRP_AUTH',
+  'NEW_PASSWORD_REQUIRED',
+  'SMS_OTP',
+  'PASSWORD',
+  'WEB_AUTHN',
+  'PASSWORD_SRP',
+] as const;
+
+async function respondToAuthChallenge(input: JsonObject, context: OperationContext): Promise<JsonObject> {
+  const clientId = requiredString(input, 'ClientId');
+  const challengeName = requiredEnum(input, 'ChallengeName', CHALLENGE_NAMES);
+  const { pool, client } = requireClient(context, clientId);
+  const responses = stringMap(input, 'ChallengeResponses');
+  switch (challengeName) {
+    case 'PASSWORD_VERIFIER':
+      return passwordVerifier(context, pool, client, responses);
+    case 'NEW_PASSWORD_REQUIRED':
+      return newPasswordRequired(context, pool, client, responses, optionalString(input, 'Session'));
+    default:
+      // [U] This pool never issues other challenges (no MFA, devices or custom auth); the wording is this emulator's.
+      throw Errors.invalidParameter(`${challengeName} is not supported by this local user pool.`);
+  }
+}
+
+/** §3.4: the SRP proof. Every failure of the proof itself is "Incorrect username or password.". */
+async function passwordVerifier(
+  context: OperationContext,
+  pool: PoolState,
+  client: ClientState,
+  responses: Map<string, string>,
+): Promise<JsonObject> {
+  const required = (name: string) => {
+    const value = responses.get(name);
+    if (!value) throw Errors.missingAuthParameter(name);
+    return value;
+  };
+  const username = required('USERNAME');
+  const secretBlock = required('PASSWORD_CLAIM_SECRET_BLOCK');
+  const timestamp = required('TIMESTAMP');
+  const signature = required('PASSWORD_CLAIM_SIGNATURE');
+  // §7: for RespondToAuthChallenge the hash is computed with USER_ID_FOR_SRP, i.e. the USERNAME sent here.
+  checkSecretHash(client, [username], responses.get('SECRET_HASH'));
+  const parsedTimestamp = parseSrpTimestamp(timestamp);
+  if (parsedTimestamp === null) throw Errors.invalidParameter(Messages.timestampFormat);
+
+  const step = context.store.srpSteps.get(secretBlock);
+  // Single use: the SRP state is consumed by any answer, right or wrong.
+  context.store.srpSteps.delete(secretBlock);
+  const now = context.clock.now();
+  if (
+    !step ||
+    step.poolId !== pool.id ||
+    step.clientId !== client.config.ClientId ||
+    usernameKey(pool, step.userIdForSrp) !== usernameKey(pool, username) ||
+    // [U] §1: the window and message for a late answer are undocumented.
+    now > step.createdAt + LIMITS.srpSecretBlockLifetimeSeconds * 1000
+  ) {
+    throw Errors.incorrectCredentials();
+  }
+  // §3.6: the simulated step of an unknown user (ENABLED) fails here, like a wrong password.
+  if (step.simulated) throw Errors.incorrectCredentials();
+  const user = context.store.findUser(pool, step.userIdForSrp);
+  if (!user) throw Errors.incorrectCredentials();
+  assertMaySignIn(user);
+  assertNotLockedOut(context, user);
+
+  // [U] §1: the TIMESTAMP must be close to the server's time (±LIMITS.srpTimestampSkewSeconds). Clients build it
+  // from their own wall clock, while tests move the emulator clock forward; either one close enough passes.
+  const skewMs = LIMITS.srpTimestampSkewSeconds * 1000;
+  const instant = parsedTimestamp.instant.getTime();
+  if (Math.abs(instant - now) > skewMs && Math.abs(instant - Date.now()) > skewMs) throw Errors.incorrectCredentials();
+
+  const expected = expectedPasswordClaimSignature({
+    poolName: pool.srpPoolName,
+    userIdForSrp: step.userIdForSrp,
+    srpA: step.srpA,
+    b: step.b,
+    srpB: step.srpB,
+    stored: user.password,
+    secretBlock: Buffer.from(secretBlock, 'base64'),
+    timestamp: parsedTimestamp.canonical,
+  });
+  if (expected === null || !signaturesMatch(expected, signature)) {
+    recordSignInFailure(context, user);
+    throw Errors.incorrectCredentials();
+  }
+  return afterPasswordProven(context, pool, client, user);
+}
+
+/**
+ * §4.2 NEW_PASSWORD_REQUIRED. Check order: session, parameters, secret hash, user state, then the attributes
+ * sent (unknown, non-mutable, not writable by the client, already provided), the required attributes still
+ * missing, and last the password policy. [U] The order between attribute and password errors is this
+ * emulator's choice.
+ * [U] A Session is consumed only by a successful answer: an answer refused for a missing attribute or a weak
+ * password can be corrected and sent again with the same Session until it expires.
+ */
+async function newPasswordRequired(
+  context: OperationContext,
+  pool: PoolState,
+  client: ClientState,
+  responses: Map<string, string>,
+  session: string | undefined,
+): Promise<JsonObject> {
+  if (!session) throw Errors.missingAuthParameter('Session');
+  const state = context.store.challengeSessions.get(session);
+  if (!state || state.poolId !== pool.id || state.clientId !== client.config.ClientId) {
+    throw Errors.notAuthorized(Messages.sessionInvalid);
+  }
+  if (context.clock.now() >= state.expiresAt) throw Errors.notAuthorized(Messages.sessionExpired);
+  const username = responses.get('USERNAME');
+  if (!username) throw Errors.missingAuthParameter('USERNAME');
+  // The Session is bound to its user: a different USERNAME cannot use it.
+  if (usernameKey(pool, username) !== usernameKey(pool, state.username)) throw Errors.notAuthorized(Messages.sessionInvalid);
+  const newPassword = responses.get('NEW_PASSWORD');
+  if (newPassword === undefined) throw Errors.missingAuthParameter('NEW_PASSWORD');
+  checkSecretHash(client, [username, state.username], responses.get('SECRET_HASH'));
+
+  const user = context.store.findUser(pool, state.username);
+  // The user was deleted, or an administrator set a password, since the challenge was issued.
+  if (!user || user.status !== 'FORCE_CHANGE_PASSWORD') {
+    context.store.challengeSessions.delete(session);
+    throw Errors.notAuthorized(Messages.sessionInvalid);
+  }
+  assertMaySignIn(user);
+
+  const updates = new Map<string, string>();
+  for (const [key, value] of responses) {
+    if (!key.startsWith('userAttributes.')) continue;
+    const name = key.slice('userAttributes.'.length);
+    const definition = pool.schema.get(name);
+    // [U] The message for an attribute outside the schema follows the SignUp wording seen in apps.
+    if (!definition) {
+      throw Errors.invalidParameter(`Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
+    }
+    if (NOT_USER_WRITABLE.has(name) || !definition.mutable) {
+      throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+    }
+    const writable = client.config.WriteAttributes;
+    if (writable && !writable.includes(name)) throw Errors.notAuthorized(Messages.unauthorizedAttributeWrite);
+    if (definition.required && user.attributes.get(name)) {
+      throw Errors.notAuthorized(`Cannot modify an already provided ${name}`);
+    }
+    updates.set(name, value);
+  }
+  const stillMissing = missingRequiredAttributes(pool, user).filter((name) => !updates.get(name));
+  if (stillMissing.length > 0) {
+    // §4.2: one report lists several names as "name and adress is missing"; [U] joined the same way here.
+    throw Errors.invalidParameter(`Invalid attributes given, ${joinNames(stillMissing)} is missing`);
+  }
+  const violation = passwordPolicyViolation(pool.passwordPolicy, newPassword);
+  if (violation) throw Errors.invalidPassword(PolicyPrefix.doesNotConform + violation);
+
+  context.store.challengeSessions.delete(session);
+  for (const [name, value] of updates) {
+    if (value === '') user.attributes.delete(name);
+    else user.attributes.set(name, value);
+  }
+  user.password = createPasswordVerifier(pool.srpPoolName, user.username, newPassword);
+  user.status = 'CONFIRMED';
+  user.temporaryPasswordSetAt = null;
+  clearSignInFailures(user);
+  touch(context, user);
+  return { ChallengeParameters: {}, AuthenticationResult: await signIn(context, pool, client, user) };
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export const RespondToAuthChallenge: OperationDefinition = { signed: false, handler: respondToAuthChallenge };

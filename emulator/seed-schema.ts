@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+/**
+ * The seed file: the pools, app clients and users the local user pool starts with (and goes back to on
+ * `POST /_emulator/reset`). Pool and client settings use Cognito's own member names (§4.17, §4.18 of the wire
+ * reference) so a seed reads like DescribeUserPool / DescribeUserPoolClient output.
+ */
+
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/; // §0.1: what amazon-cognito-identity-js accepts as a UserPoolId
+const AUTH_FLOWS = [
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_AUTH',
+] as const;
+const TIME_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+
+export const PasswordPolicySchema = z.strictObject({
+  MinimumLength: z.number().int().min(6).max(99),
+  RequireUppercase: z.boolean(),
+  RequireLowercase: z.boolean(),
+  RequireNumbers: z.boolean(),
+  RequireSymbols: z.boolean(),
+  // §1: 0 means "use the default" of 7 days.
+  TemporaryPasswordValidityDays: z.number().int().min(0).max(365).default(7),
+});
+export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;
+
+export const SeedClientSchema = z.strictObject({
+  ClientId: z.string().regex(/^[\w+]+$/).min(1).max(128),
+  ClientName: z.string().min(1),
+  ClientSecret: z.string().min(24).max(64).optional(),
+  ExplicitAuthFlows: z.array(z.enum(AUTH_FLOWS)).default(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']),
+  // §1: the API default is LEGACY.
+  PreventUserExistenceErrors: z.enum(['ENABLED', 'LEGACY']).default('LEGACY'),
+  AuthSessionValidity: z.number().int().min(3).max(15).default(3),
+  EnableTokenRevocation: z.boolean().default(true),
+  AccessTokenValidity: z.number().int().positive().optional(),
+  IdTokenValidity: z.number().int().positive().optional(),
+  RefreshTokenValidity: z.number().int().positive().default(30),
+  TokenValidityUnits: z
+    .strictObject({
+      AccessToken: z.enum(TIME_UNITS).optional(),
+      IdToken: z.enum(TIME_UNITS).optional(),
+      RefreshToken: z.enum(TIME_UNITS).optional(),
+    })
+    .default({}),
+  ReadAttributes: z.array(z.string()).optional(),
+  WriteAttributes: z.array(z.string()).optional(),
+});
+export type SeedClient = z.infer<typeof SeedClientSchema>;
+
+const USER_STATUSES = ['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'RESET_REQUIRED', 'UNCONFIRMED'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const SeedUserSchema = z.strictObject({
+  Username: z.string().min(1).max(128),
+  /** Optional fixed `sub`; without it one is derived from the pool id and username so it survives restarts. */
+  Sub: z.uuid().optional(),
+  /**
+   * Demo data only: converted to an SRP salt and verifier on load and never kept. For FORCE_CHANGE_PASSWORD
+   * users it is the temporary password; for RESET_REQUIRED users the password that was deactivated.
+   */
+  Password: z.string().min(1),
+  UserStatus: z.enum(USER_STATUSES).default('CONFIRMED'),
+  Enabled: z.boolean().default(true),
+  Attributes: z.record(z.string(), z.string()).default({}),
+  /**
+   * Puts a password-reset code in the outbox when the seed loads, as if an administrator had just run
+   * AdminResetUserPassword: `true` for a random code, or a fixed 6-digit code.
+   */
+  PendingResetCode: z.union([z.literal(true), z.string().regex(/^\d{6}$/)]).optional(),
+});
+export type SeedUser = z.infer<typeof SeedUserSchema>;
+
+export const SeedCustomAttributeSchema = z.strictObject({
+  /** Without the `custom:` prefix, as CreateUserPool takes it. */
+  Name: z.string().regex(/^[\w.-]+$/).min(1).max(20),
+  AttributeDataType: z.enum(['String', 'Number', 'DateTime', 'Boolean']).default('String'),
+  Mutable: z.boolean().default(true),
+});
+
+export const SeedPoolSchema = z.strictObject({
+  Id: z.string().regex(POOL_ID).max(55),
+  Name: z.string().min(1),
+  /** §1: the API default is case-sensitive; the console recommends case-insensitive. */
+  UsernameCaseSensitive: z.boolean().default(true),
+  PasswordPolicy: PasswordPolicySchema,
+  /** Standard attributes marked required in the pool schema (AdminCreateUser does not enforce them; §4.2 does). */
+  RequiredAttributes: z.array(z.string()).default([]),
+  CustomAttributes: z.array(SeedCustomAttributeSchema).default([]),
+  AutoVerifiedAttributes: z.array(z.enum(['email', 'phone_number'])).default([]),
+  Clients: z.array(SeedClientSchema).min(1),
+  Users: z.array(SeedUserSchema).default([]),
+});
+export type SeedPool = z.infer<typeof SeedPoolSchema>;
+
+export const SeedSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    UserPools: z.array(SeedPoolSchema).min(1),
+  })
+  .superRefine((seed, context) => {
+    const clientIds = new Set<string>();
+    seed.UserPools.forEach((pool, poolIndex) => {
+      pool.Clients.forEach((client, clientIndex) => {
+        if (clientIds.has(client.ClientId)) {
+          context.addIssue({
+            code: 'custom',
+            message: `client id ${client.ClientId} appears twice (InitiateAuth finds the pool by client id)`,
+            path: ['UserPools', poolIndex, 'Clients', clientIndex, 'ClientId'],
+          });
+        }
+        clientIds.add(client.ClientId);
+      });
+      const usernames = new Set<string>();
+      pool.Users.forEach((user, userIndex) => {
+        const key = pool.UsernameCaseSensitive ? user.Username : user.Username.toLowerCase();
+        if (usernames.has(key)) {
+          context.addIssue({
+            code: 'custom',
+            message: `username ${user.Username} appears twice in pool ${pool.Id}`,
+            path: ['UserPools', poolIndex, 'Users', userIndex, 'Username'],
+          });
+        }
+        usernames.add(key);
+      });
+    });
+  });
+export type Seed = z.infer<typeof SeedSchema>;
+export type SeedInput = z.input<typeof SeedSchema>;
+
+export class SeedError extends Error {}
+
+/** Validates a seed object; the error lists every problem with its path so a broken seed is easy to fix. */
+export function parseSeed(raw: unknown, source = 'seed'): Seed {
+  const result = SeedSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new SeedError(`${source} is not a valid seed:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+export async function loadSeedFile(path: string): Promise<Seed> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new SeedError(`cannot read seed file ${path}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new SeedError(`seed file ${path} is not JSON: ${(error as Error).message}`);
+  }
+  return parseSeed(raw, path);
+}

@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createClock, type Clock } from './clock';
+import { DEV_PREFIX, handleDevEndpoint } from './dev-endpoints';
+import { CognitoServiceError, Errors } from './errors';
+import { BodyTooLargeError, readBody, sendJson } from './http-util';
+import { OPERATIONS, type OperationContext } from './operations';
+import type { JsonObject } from './operations/input';
+import { loadSeedFile, parseSeed, type Seed, type SeedInput } from './seed-schema';
+import { Store } from './store';
+
+/**
+ * The local Cognito user pool over HTTP: `AWSCognitoIdentityProviderService` JSON 1.1 on `POST /` (§0 of
+ * ../shared/cognito-wire-reference.md), JWKS under `/<poolId>/.well-known/`, and the developer endpoints under
+ * `/_emulator/`.
+ */
+
+export const DEFAULT_SEED_PATH = fileURLToPath(new URL('./seed.json', import.meta.url));
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const JSON_1_1 = 'application/x-amz-json-1.1';
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. Default 9229. */
+  port?: number;
+  /** Default 127.0.0.1: the pool is for this machine only. */
+  host?: string;
+  /** A seed file; default emulator/seed.json. Ignored when `seed` is given. */
+  seedPath?: string;
+  /** A seed object (validated like a file). */
+  seed?: SeedInput;
+  /** Base of the emulator clock (default Date.now); tests may freeze it. */
+  clockBase?: () => number;
+}
+
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:9229` — the `endpoint` for amazon-cognito-identity-js and the AWS SDK/CLI. */
+  readonly url: string;
+  readonly port: number;
+  readonly clock: Clock;
+  readonly store: Store;
+  /** Back to the seed and to real time, as POST /_emulator/reset. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const seed: Seed = options.seed ? parseSeed(options.seed) : await loadSeedFile(options.seedPath ?? DEFAULT_SEED_PATH);
+  const clock = createClock(options.clockBase);
+  const store = await Store.create(seed, clock);
+  const reset = () => {
+    clock.reset();
+    store.reset();
+  };
+  const server = createServer((request, response) => {
+    handleRequest(request, response, { store, clock, reset }).catch((error: unknown) => {
+      // Last resort: headers may already be out; never let one request bring the server down.
+      console.error('local user pool: unhandled failure', error);
+      if (!response.headersSent) writeError(response, Errors.internal());
+      else response.destroy();
+    });
+  });
+  await listen(server, options.port ?? 9229, options.host ?? '127.0.0.1');
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    clock,
+    store,
+    reset,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+interface ServerDeps {
+  store: Store;
+  clock: Clock;
+  reset(): void;
+}
+
+async function handleRequest(request: IncomingMessage, response: ServerResponse, deps: ServerDeps): Promise<void> {
+  response.setHeader('x-amzn-RequestId', randomUUID());
+  const corsAllowed = applyCors(request, response);
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+
+  if (request.method === 'OPTIONS') {
+    answerPreflight(request, response, corsAllowed);
+    return;
+  }
+  if (path === DEV_PREFIX || path.startsWith(`${DEV_PREFIX}/`)) {
+    await handleDevEndpoint(request, response, path, deps);
+    return;
+  }
+  const wellKnown = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
+  if (wellKnown && request.method === 'GET') {
+    answerWellKnown(request, response, deps.store, wellKnown[1], wellKnown[2]);
+    return;
+  }
+  if (request.method === 'POST' && path === '/') {
+    await dispatch(request, response, deps);
+    return;
+  }
+  sendJson(response, 404, { message: `Nothing at ${request.method} ${path}. Cognito requests are POST / with X-Amz-Target.` });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON 1.1 dispatch (§0.1–§0.3)
+
+async function dispatch(request: IncomingMessage, response: ServerResponse, deps: ServerDeps): Promise<void> {
+  try {
+    // The body is read first so that an early refusal never leaves an unread request on a kept-alive connection.
+    const body = await readBodyOrFail(request);
+    const target = request.headers['x-amz-target'];
+    const operationName =
+      typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+    if (!operationName) throw Errors.unknownOperation('');
+    if (!Object.hasOwn(OPERATIONS, operationName)) throw Errors.unknownOperation(operationName);
+    const operation = OPERATIONS[operationName];
+    if (operation.signed) assertSigV4Shaped(request);
+    const input = parseInput(body);
+    const context: OperationContext = { store: deps.store, clock: deps.clock };
+    const output = await operation.handler(input, context);
+    sendJson(response, 200, output, JSON_1_1);
+  } catch (error) {
+    if (error instanceof CognitoServiceError) {
+      writeError(response, error);
+      return;
+    }
+    console.error('local user pool: internal error', error);
+    writeError(response, Errors.internal());
+  }
+}
+
+/**
+ * §0.4: every AWS client signs Admin*, List* and Describe* calls with SigV4, and AWS refuses a call without
+ * credentials. The signature itself is not checked (this pool has no accounts). [C] The refusal is Coral's
+ * MissingAuthenticationTokenException "Request is missing Authentication Token", as AWS JSON-protocol services
+ * answer unsigned calls (captured from DynamoDB); no Cognito capture was found. A header that is present but
+ * not SigV4-shaped gets IncompleteSignatureException [U wording].
+ */
+function assertSigV4Shaped(request: IncomingMessage): void {
+  const authorization = request.headers.authorization;
+  if (!authorization) {
+    throw new CognitoServiceError('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
+  }
+  if (!/^AWS4-HMAC-SHA256\s+Credential=\S+/.test(authorization)) {
+    throw new CognitoServiceError(
+      'IncompleteSignatureException',
+      "Authorization header requires 'Credential' parameter with the AWS4-HMAC-SHA256 scheme.",
+    );
+  }
+}
+
+async function readBodyOrFail(request: IncomingMessage): Promise<string> {
+  try {
+    return await readBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw Errors.serialization('The request body is too large.');
+    throw error;
+  }
+}
+
+function parseInput(text: string): JsonObject {
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw Errors.serialization('The request body is not valid JSON.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw Errors.serialization('The request body must be a JSON object.');
+  }
+  return parsed as JsonObject;
+}
+
+/** §0.3: `{"__type","message"}`, status 400 (500 only for InternalErrorException), and the real headers. */
+function writeError(response: ServerResponse, error: CognitoServiceError): void {
+  sendJson(response, error.httpStatus, { __type: error.type, message: error.message }, JSON_1_1, {
+    // §0.3: the real header has a trailing colon.
+    'x-amzn-ErrorType': `${error.type}:`,
+    'x-amzn-ErrorMessage': error.message.replace(/[^\x20-\x7e]/g, '?'),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CORS (§0.1): browser pages on loopback origins only.
+
+const EXPOSED_HEADERS = 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date';
+/** What amazon-cognito-identity-js sends (§0.1), plus what the browser build of the AWS SDK adds for signed calls. */
+const ALLOWED_HEADERS = [
+  'Content-Type',
+  'X-Amz-Target',
+  'X-Amz-User-Agent',
+  'Cache-Control',
+  'Authorization',
+  'X-Amz-Date',
+  'X-Amz-Security-Token',
+  'X-Amz-Content-Sha256',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+].join(', ');
+
+export function isLoopbackOrigin(origin: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  const host = parsed.hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Security: only pages served from this machine may call the pool from a browser. The origin is echoed (never
+ * `*`) with credentials allowed, so `fetchOptions.credentials` works too (§0.1).
+ */
+function applyCors(request: IncomingMessage, response: ServerResponse): boolean {
+  const origin = request.headers.origin;
+  response.setHeader('Vary', 'Origin');
+  if (!origin || !isLoopbackOrigin(origin)) return false;
+  response.setHeader('Access-Control-Allow-Origin', origin);
+  response.setHeader('Access-Control-Allow-Credentials', 'true');
+  response.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  return true;
+}
+
+function answerPreflight(request: IncomingMessage, response: ServerResponse, corsAllowed: boolean): void {
+  if (!corsAllowed) {
+    response.writeHead(403, { 'Content-Length': 0 });
+    response.end();
+    return;
+  }
+  const headers: Record<string, string> = {
+    'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+    'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+    'Access-Control-Max-Age': '600',
+    'Content-Length': '0',
+  };
+  // Chrome's Private Network Access preflight, for pages on another loopback port.
+  if (request.headers['access-control-request-private-network'] === 'true') {
+    headers['Access-Control-Allow-Private-Network'] = 'true';
+  }
+  response.writeHead(204, headers);
+  response.end();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JWKS and discovery (§2)
+
+function answerWellKnown(request: IncomingMessage, response: ServerResponse, store: Store, poolId: string, document: string): void {
+  const pool = store.findPool(poolId);
+  if (!pool) {
+    sendJson(response, 404, { message: `User pool ${poolId} does not exist.` });
+    return;
+  }
+  if (document === 'jwks.json') {
+    sendJson(response, 200, pool.issuer.jwks());
+    return;
+  }
+  const base = `http://${request.headers.host ?? '127.0.0.1'}`;
+  sendJson(response, 200, {
+    issuer: pool.issuer.issuer,
+    jwks_uri: `${base}/${pool.id}/.well-known/jwks.json`,
+    response_types_supported: ['code', 'token'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+  });
+}

@@ -1,0 +1,303 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { buildSchema, type AttributeDefinition } from './attributes';
+import type { Clock } from './clock';
+import { generateCode, verifiedRecoveryContact, type DeliveryMedium } from './delivery';
+import { passwordPolicyViolation } from './password-policy';
+import type { PasswordPolicy, Seed, SeedClient, SeedPool, UserStatus } from './seed-schema';
+import { SeedError } from './seed-schema';
+import { createPasswordVerifier, type PasswordVerifier } from './srp';
+import { createTokenIssuer, type TokenIssuer } from './tokens';
+
+/**
+ * The local user pool's whole state, in memory: pools, clients, users, codes, challenge sessions, SRP steps,
+ * token families and the outbox. Built from the seed, and rebuilt from it on reset.
+ */
+
+export type { UserStatus };
+
+export interface ClientState {
+  readonly config: SeedClient;
+  readonly createdAt: number;
+}
+
+export interface SignInFailures {
+  count: number;
+  lastFailureAt: number;
+  lockedUntil: number;
+}
+
+export interface PendingCode {
+  code: string;
+  issuedAt: number;
+}
+
+export interface UserState {
+  readonly username: string;
+  readonly sub: string;
+  /** Attribute values as Cognito returns them: strings, booleans as "true"/"false". Includes `sub`. */
+  attributes: Map<string, string>;
+  status: UserStatus;
+  enabled: boolean;
+  /** Security: the only trace of the password is its SRP salt and verifier (§3.3); the plain text is never kept. */
+  password: PasswordVerifier;
+  /** When the current temporary password was set (FORCE_CHANGE_PASSWORD only). */
+  temporaryPasswordSetAt: number | null;
+  createdAt: number;
+  lastModifiedAt: number;
+  signInFailures: SignInFailures;
+  /** Only the latest code is valid (a new request replaces it); consumed codes are removed. */
+  resetCode: PendingCode | null;
+  /** Times (ms) of codes sent by ForgotPassword, of wrong codes, and of wrong ChangePassword previous passwords. */
+  codeRequests: number[];
+  wrongCodes: number[];
+  changePasswordFailures: number[];
+}
+
+export interface PoolState {
+  readonly id: string;
+  readonly name: string;
+  readonly region: string;
+  /** §0.1: the SRP "pool name" is the part of the pool id after `_`. */
+  readonly srpPoolName: string;
+  readonly caseSensitive: boolean;
+  readonly passwordPolicy: PasswordPolicy;
+  readonly schema: Map<string, AttributeDefinition>;
+  readonly autoVerifiedAttributes: readonly string[];
+  readonly createdAt: number;
+  readonly clients: Map<string, ClientState>;
+  readonly users: Map<string, UserState>;
+  readonly issuer: TokenIssuer;
+  /** Usernames that ForgotPassword answered with a simulated delivery (§6), for ConfirmForgotPassword's answer. */
+  readonly simulatedResetRequests: Set<string>;
+}
+
+/** Server-side SRP state named by an opaque SECRET_BLOCK (§3.2). */
+export interface SrpStep {
+  poolId: string;
+  clientId: string;
+  /** The internal username, or for an unknown user the simulated UUID (§3.6). */
+  userIdForSrp: string;
+  simulated: boolean;
+  b: bigint;
+  srpB: string;
+  srpA: string;
+  createdAt: number;
+}
+
+/** A challenge `Session` (§4.2): bound to one user and client, single use, expiring. */
+export interface ChallengeSession {
+  challengeName: 'NEW_PASSWORD_REQUIRED';
+  poolId: string;
+  clientId: string;
+  username: string;
+  expiresAt: number;
+}
+
+/**
+ * One sign-in and every token issued from it: the refresh token seals `originJti`, access tokens carry it as
+ * `origin_jti` (§2). Revoking the family revokes the refresh token and every access token issued from it (§4.8).
+ */
+export interface TokenFamily {
+  originJti: string;
+  poolId: string;
+  clientId: string;
+  username: string;
+  sub: string;
+  authTime: number;
+  eventId: string;
+  refreshExpiresAt: number;
+  revoked: boolean;
+}
+
+export interface OutboxMessage {
+  id: string;
+  poolId: string;
+  username: string;
+  /** The operation that sent it, e.g. "ForgotPassword". */
+  kind: string;
+  medium: DeliveryMedium;
+  /** The real address, not the masked one: this is what a developer reads instead of an inbox. */
+  destination: string;
+  code: string | null;
+  temporaryPassword: string | null;
+  sentAt: string;
+}
+
+export class Store {
+  readonly pools = new Map<string, PoolState>();
+  readonly srpSteps = new Map<string, SrpStep>();
+  readonly challengeSessions = new Map<string, ChallengeSession>();
+  readonly tokenFamilies = new Map<string, TokenFamily>();
+  readonly outbox: OutboxMessage[] = [];
+  /**
+   * Security: a per-process secret for the simulated SRP answers to unknown users (§3.6). Stable while the server
+   * runs, so the same username always gets the same salt and id, but not derivable by a client.
+   */
+  readonly simulationSecret = randomBytes(32);
+
+  private constructor(
+    private readonly seed: Seed,
+    readonly clock: Clock,
+    private readonly issuers: Map<string, TokenIssuer>,
+  ) {}
+
+  static async create(seed: Seed, clock: Clock): Promise<Store> {
+    const issuers = new Map<string, TokenIssuer>();
+    for (const pool of seed.UserPools) {
+      // Signing keys live as long as the server: JWKS stays the same across resets.
+      issuers.set(pool.Id, await createTokenIssuer({ region: regionOf(pool.Id), userPoolId: pool.Id }));
+    }
+    const store = new Store(seed, clock, issuers);
+    store.reset();
+    return store;
+  }
+
+  /** Back to the seed: every user, code, session, token family and outbox message made since is dropped. */
+  reset(): void {
+    this.pools.clear();
+    this.srpSteps.clear();
+    this.challengeSessions.clear();
+    this.tokenFamilies.clear();
+    this.outbox.length = 0;
+    for (const seedPool of this.seed.UserPools) this.loadPool(seedPool);
+  }
+
+  findPool(poolId: string): PoolState | undefined {
+    return this.pools.get(poolId);
+  }
+
+  /** Client ids are unique across pools (checked in the seed), as they are in Cognito. */
+  findClient(clientId: string): { pool: PoolState; client: ClientState } | undefined {
+    for (const pool of this.pools.values()) {
+      const client = pool.clients.get(clientId);
+      if (client) return { pool, client };
+    }
+    return undefined;
+  }
+
+  findUser(pool: PoolState, username: string): UserState | undefined {
+    return pool.users.get(usernameKey(pool, username));
+  }
+
+  addUser(pool: PoolState, user: UserState): void {
+    pool.users.set(usernameKey(pool, user.username), user);
+  }
+
+  deleteUser(pool: PoolState, user: UserState): void {
+    pool.users.delete(usernameKey(pool, user.username));
+    this.revokeTokenFamilies(pool, user);
+  }
+
+  /** GlobalSignOut, AdminDisableUser, AdminDeleteUser: every refresh and access token of the user (§4.7, §4.14). */
+  revokeTokenFamilies(pool: PoolState, user: UserState): void {
+    for (const family of this.tokenFamilies.values()) {
+      if (family.poolId === pool.id && family.sub === user.sub) family.revoked = true;
+    }
+  }
+
+  sendToOutbox(message: Omit<OutboxMessage, 'id' | 'sentAt'>): void {
+    this.outbox.push({ id: randomUUID(), sentAt: new Date(this.clock.now()).toISOString(), ...message });
+  }
+
+  newUser(pool: PoolState, args: { username: string; sub?: string; password: string; status: UserStatus }): UserState {
+    const now = this.clock.now();
+    const sub = args.sub ?? randomUUID();
+    return {
+      username: args.username,
+      sub,
+      attributes: new Map([['sub', sub]]),
+      status: args.status,
+      enabled: true,
+      password: createPasswordVerifier(pool.srpPoolName, args.username, args.password),
+      temporaryPasswordSetAt: args.status === 'FORCE_CHANGE_PASSWORD' ? now : null,
+      createdAt: now,
+      lastModifiedAt: now,
+      signInFailures: { count: 0, lastFailureAt: 0, lockedUntil: 0 },
+      resetCode: null,
+      codeRequests: [],
+      wrongCodes: [],
+      changePasswordFailures: [],
+    };
+  }
+
+  private loadPool(seedPool: SeedPool): void {
+    const issuer = this.issuers.get(seedPool.Id);
+    if (!issuer) throw new SeedError(`no token issuer for pool ${seedPool.Id}`);
+    const now = this.clock.now();
+    const pool: PoolState = {
+      id: seedPool.Id,
+      name: seedPool.Name,
+      region: regionOf(seedPool.Id),
+      srpPoolName: seedPool.Id.slice(seedPool.Id.indexOf('_') + 1),
+      caseSensitive: seedPool.UsernameCaseSensitive,
+      passwordPolicy: seedPool.PasswordPolicy,
+      schema: buildSchema(seedPool.RequiredAttributes, seedPool.CustomAttributes),
+      autoVerifiedAttributes: seedPool.AutoVerifiedAttributes,
+      createdAt: now,
+      clients: new Map(seedPool.Clients.map((config) => [config.ClientId, { config, createdAt: now }])),
+      users: new Map(),
+      issuer,
+      simulatedResetRequests: new Set(),
+    };
+    this.pools.set(pool.id, pool);
+
+    for (const seedUser of seedPool.Users) {
+      const where = `pool ${pool.id}, user ${seedUser.Username}`;
+      const violation = passwordPolicyViolation(pool.passwordPolicy, seedUser.Password);
+      if (violation) throw new SeedError(`${where}: the password breaks the pool's policy (${violation})`);
+      const user = this.newUser(pool, {
+        username: seedUser.Username,
+        sub: seedUser.Sub ?? stableSub(pool.id, seedUser.Username),
+        password: seedUser.Password,
+        status: seedUser.UserStatus,
+      });
+      user.enabled = seedUser.Enabled;
+      for (const [name, value] of Object.entries(seedUser.Attributes)) {
+        if (name === 'sub') throw new SeedError(`${where}: set Sub, not an attribute named sub`);
+        if (!pool.schema.has(name)) throw new SeedError(`${where}: attribute ${name} is not in the pool schema`);
+        user.attributes.set(name, value);
+      }
+      this.addUser(pool, user);
+      if (seedUser.PendingResetCode !== undefined) {
+        const contact = verifiedRecoveryContact(user.attributes);
+        if (!contact) throw new SeedError(`${where}: PendingResetCode needs a verified email or phone_number`);
+        const code = seedUser.PendingResetCode === true ? generateCode() : seedUser.PendingResetCode;
+        user.resetCode = { code, issuedAt: now };
+        this.sendToOutbox({
+          poolId: pool.id,
+          username: user.username,
+          kind: 'AdminResetUserPassword',
+          medium: contact.medium,
+          destination: contact.destination,
+          code,
+          temporaryPassword: null,
+        });
+      }
+    }
+  }
+}
+
+export function usernameKey(pool: PoolState, username: string): string {
+  return pool.caseSensitive ? username : username.toLowerCase();
+}
+
+export function regionOf(poolId: string): string {
+  return poolId.slice(0, poolId.indexOf('_'));
+}
+
+/** A UUID-shaped value derived from a key and some text (HMAC-SHA256, version and variant bits set). */
+export function uuidFrom(key: Buffer | string, text: string): string {
+  const bytes = createHmac('sha256', key).update(text, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Seeded users keep the same `sub` across restarts and resets, so a developer's bookmarks and logs stay
+ * meaningful. Not a secret: it identifies demo data only.
+ */
+function stableSub(poolId: string, username: string): string {
+  return uuidFrom('local-user-pool-seed-sub', `${poolId}\n${username}`);
+}

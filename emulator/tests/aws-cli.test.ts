@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, latestCode, outbox, passwordSignIn, useEmulator } from './helpers';
+
+/**
+ * AWS's walk-through of resetting and changing a Cognito password, command for command, with the AWS CLI
+ * (`.ci/run` installs it; on a workstation: `apt-get install awscli`). The CLI signs the admin commands with
+ * the dummy credentials below and sends the others unsigned (§0.4).
+ */
+
+// The scenarios run concurrently (each CLI call starts a Python process) and each keeps to its own seeded user.
+const emulator = useEmulator({ resetBeforeEach: false });
+
+interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+function aws(...args: string[]): Promise<CliResult> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    // Keep the developer's own AWS configuration out of the test.
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PAGER: '',
+    AWS_MAX_ATTEMPTS: '1',
+  };
+  return new Promise((resolve, reject) => {
+    execFile('aws', ['--endpoint-url', emulator.current.url, '--output', 'json', 'cognito-idp', ...args], { env }, (error, stdout, stderr) => {
+      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new Error('the AWS CLI (`aws`) is not installed: apt-get install awscli'));
+        return;
+      }
+      resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+function json(result: CliResult): Record<string, unknown> {
+  expect(result.stderr).toBe('');
+  expect(result.exitCode).toBe(0);
+  return result.stdout.trim() ? (JSON.parse(result.stdout) as Record<string, unknown>) : {};
+}
+
+function expectCliError(result: CliResult, code: string, operation: string, message: string): void {
+  expect(result.exitCode).not.toBe(0);
+  expect(result.stderr.trim()).toBe(`An error occurred (${code}) when calling the ${operation} operation: ${message}`);
+}
+
+const pool = ['--user-pool-id', POOL_ID];
+
+describe.concurrent('the AWS CLI against the local user pool', { timeout: 30_000 }, () => {
+  it('admin reset → PasswordResetRequiredException → code → confirm-forgot-password', async () => {
+    json(await aws('admin-reset-user-password', ...pool, '--username', 'demo.user'));
+    expectCliError(
+      await aws('initiate-auth', '--client-id', APP_CLIENT, '--auth-flow', 'USER_PASSWORD_AUTH', '--auth-parameters', `USERNAME=demo.user,PASSWORD=${DEMO_PASSWORD}`),
+      'PasswordResetRequiredException',
+      'InitiateAuth',
+      'Password reset required for the user',
+    );
+    const code = await latestCode(emulator.current.url, 'demo.user');
+    json(await aws('confirm-forgot-password', '--client-id', APP_CLIENT, '--username', 'demo.user', '--confirmation-code', code, '--password', 'After-Reset-Passw0rd!'));
+    // Each CLI call costs a Python start-up; the checks of the outcome go over plain HTTP.
+    expect((await passwordSignIn(emulator.current.url, 'demo.user', 'After-Reset-Passw0rd!')).status).toBe(200);
+  });
+
+  it('temporary password → NEW_PASSWORD_REQUIRED → respond-to-auth-challenge → change-password', async () => {
+    json(await aws('admin-set-user-password', ...pool, '--username', 'phone.user', '--password', 'Temp-Passw0rd9!', '--no-permanent'));
+    const challenge = json(
+      await aws('initiate-auth', '--client-id', APP_CLIENT, '--auth-flow', 'USER_PASSWORD_AUTH', '--auth-parameters', 'USERNAME=phone.user,PASSWORD=Temp-Passw0rd9!'),
+    );
+    expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    const answered = json(
+      await aws(
+        'respond-to-auth-challenge',
+        '--client-id', APP_CLIENT,
+        '--challenge-name', 'NEW_PASSWORD_REQUIRED',
+        '--session', String(challenge.Session),
+        '--challenge-responses', 'USERNAME=phone.user,NEW_PASSWORD=First-Own-Passw0rd!',
+      ),
+    );
+    const accessToken = String((answered.AuthenticationResult as Record<string, unknown>).AccessToken);
+    json(await aws('change-password', '--previous-password', 'First-Own-Passw0rd!', '--proposed-password', 'Second-Own-Passw0rd!', '--access-token', accessToken));
+    json(await aws('admin-set-user-password', ...pool, '--username', 'phone.user', '--password', DEMO_PASSWORD, '--permanent'));
+    expect((await passwordSignIn(emulator.current.url, 'phone.user', DEMO_PASSWORD)).body.AuthenticationResult).toBeDefined();
+  });
+
+  it('"no registered/verified email" and its fix with email_verified=true', async () => {
+    expectCliError(
+      await aws('admin-reset-user-password', ...pool, '--username', 'no.contact'),
+      'InvalidParameterException',
+      'AdminResetUserPassword',
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    );
+    json(await aws('admin-update-user-attributes', ...pool, '--username', 'no.contact', '--user-attributes', 'Name=email_verified,Value=true'));
+    json(await aws('admin-reset-user-password', ...pool, '--username', 'no.contact'));
+    const sent = (await outbox(emulator.current.url)).filter((message) => message.username === 'no.contact');
+    expect(sent).toMatchObject([{ kind: 'AdminResetUserPassword', destination: 'no.contact@example.com' }]);
+  });
+});

@@ -1,0 +1,298 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+  type ICognitoStorage,
+} from 'amazon-cognito-identity-js';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeEach, vi } from 'vitest';
+import type { SeedInput } from '../seed-schema';
+import type { OutboxMessage } from '../store';
+import { DEFAULT_SEED_PATH, startEmulator, type EmulatorOptions, type RunningEmulator } from '../server';
+
+/** Shared test plumbing: a server per test file, real clients pointed at it, raw HTTP for the wire details. */
+
+// Real clients over real HTTP: the client-side SRP arithmetic of amazon-cognito-identity-js alone can take a
+// second per sign-in on a busy two-core machine, so these tests get more room than vitest's 5 s default.
+vi.setConfig({ testTimeout: 20_000, hookTimeout: 30_000 });
+
+export const POOL_ID = 'us-east-1_LocalDemo';
+export const APP_CLIENT = 'localdemoappclient00000001';
+export const LEGACY_CLIENT = 'localdemolegacyclient00001';
+export const SECRET_CLIENT = 'localdemosecretclient00001';
+export const SECRET_CLIENT_SECRET = 'localdemo0secret0client0secret0not0for0production01';
+export const DEMO_PASSWORD = 'Demo-Passw0rd!';
+export const NEW_USER_TEMP_PASSWORD = 'Temp-Passw0rd1!';
+export const RESET_USER_OLD_PASSWORD = 'Old-Passw0rd1!';
+
+/**
+ * Starts one emulator on a random port for the test file, resets it to the seed before every test (unless the
+ * tests run concurrently and keep to their own users) and closes it after the file.
+ */
+export function useEmulator(
+  options: Omit<EmulatorOptions, 'port'> & { resetBeforeEach?: boolean } = {},
+): { readonly current: RunningEmulator } {
+  const { resetBeforeEach = true, ...emulatorOptions } = options;
+  const holder: { current?: RunningEmulator } = {};
+  const started = startEmulator({ ...emulatorOptions, port: 0 }).then((emulator) => {
+    holder.current = emulator;
+    return emulator;
+  });
+  beforeEach(async () => {
+    const emulator = await started;
+    if (resetBeforeEach) emulator.reset();
+  });
+  afterAll(async () => {
+    await (await started).close();
+  });
+  return {
+    get current(): RunningEmulator {
+      if (!holder.current) throw new Error('the emulator has not started yet');
+      return holder.current;
+    },
+  };
+}
+
+/** Each pool gets its own storage so cached sessions of one test never leak into another. */
+class MemoryStorage implements ICognitoStorage {
+  private readonly items = new Map<string, string>();
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  clear(): void {
+    this.items.clear();
+  }
+}
+
+export function cognitoUser(url: string, username: string, clientId = APP_CLIENT): CognitoUser {
+  const pool = new CognitoUserPool({ UserPoolId: POOL_ID, ClientId: clientId, endpoint: url, Storage: new MemoryStorage() });
+  return new CognitoUser({ Username: username, Pool: pool, Storage: new MemoryStorage() });
+}
+
+/** The error amazon-cognito-identity-js reports: `code` is the `__type`. */
+export interface CognitoClientError {
+  code: string;
+  message: string;
+}
+
+export type SignInOutcome =
+  | { kind: 'signedIn'; session: CognitoUserSession; user: CognitoUser }
+  | { kind: 'newPasswordRequired'; userAttributes: Record<string, string>; requiredAttributes: string[]; user: CognitoUser }
+  | { kind: 'failed'; error: CognitoClientError; user: CognitoUser };
+
+/** authenticateUser with the library's default flow (USER_SRP_AUTH) or USER_PASSWORD_AUTH. */
+export function signIn(
+  url: string,
+  username: string,
+  password: string,
+  options: { clientId?: string; flow?: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' } = {},
+): Promise<SignInOutcome> {
+  const user = cognitoUser(url, username, options.clientId);
+  if (options.flow) user.setAuthenticationFlowType(options.flow);
+  return new Promise((resolve) => {
+    user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
+      onSuccess: (session) => resolve({ kind: 'signedIn', session, user }),
+      onFailure: (error: CognitoClientError) => resolve({ kind: 'failed', error, user }),
+      newPasswordRequired: (userAttributes: Record<string, string>, requiredAttributes: string[]) =>
+        resolve({ kind: 'newPasswordRequired', userAttributes, requiredAttributes, user }),
+    });
+  });
+}
+
+export function completeNewPassword(
+  user: CognitoUser,
+  newPassword: string,
+  attributes: Record<string, string>,
+): Promise<SignInOutcome> {
+  return new Promise((resolve) => {
+    user.completeNewPasswordChallenge(newPassword, attributes, {
+      onSuccess: (session) => resolve({ kind: 'signedIn', session, user }),
+      onFailure: (error: CognitoClientError) => resolve({ kind: 'failed', error, user }),
+      newPasswordRequired: (userAttributes: Record<string, string>, requiredAttributes: string[]) =>
+        resolve({ kind: 'newPasswordRequired', userAttributes, requiredAttributes, user }),
+    });
+  });
+}
+
+/**
+ * A signed-in amazon-cognito-identity-js user. USER_PASSWORD_AUTH by default: the SRP flow has its own tests and
+ * costs the client a few hundred milliseconds of big-integer arithmetic per sign-in.
+ */
+export async function signedIn(url: string, username: string, password: string, clientId = APP_CLIENT) {
+  const outcome = await signIn(url, username, password, { clientId, flow: 'USER_PASSWORD_AUTH' });
+  if (outcome.kind !== 'signedIn') throw new Error(`expected ${username} to sign in, got ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+/** Turns a Node-style callback API into a promise of `{ error } | { result }`. */
+export function settle<T>(call: (callback: (error: unknown, result?: T) => void) => void): Promise<{ error?: CognitoClientError; result?: T }> {
+  return new Promise((resolve) => {
+    call((error, result) => resolve(error ? { error: error as CognitoClientError } : { result }));
+  });
+}
+
+export function adminClient(url: string): CognitoIdentityProviderClient {
+  // The SDK's notice about future Node versions is noise in test output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  return new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: url,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+/** One JSON 1.1 call, unsigned unless headers say otherwise. */
+export async function call(
+  url: string,
+  operation: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  const response = await fetch(`${url}/`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, text };
+}
+
+/** A SigV4-shaped header: the emulator checks the shape, not the signature. */
+export const SIGNED = {
+  Authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20261122/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
+  'X-Amz-Date': '20261122T000000Z',
+};
+
+export function expectError(response: RawResponse): { type: string; message: string } {
+  return { type: String(response.body.__type), message: String(response.body.message) };
+}
+
+export async function outbox(url: string): Promise<OutboxMessage[]> {
+  const response = await fetch(`${url}/_emulator/outbox`);
+  return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+}
+
+export async function latestCode(url: string, username: string): Promise<string> {
+  const messages = (await outbox(url)).filter((message) => message.username === username && message.code);
+  const latest = messages.at(-1);
+  if (!latest?.code) throw new Error(`no code in the outbox for ${username}`);
+  return latest.code;
+}
+
+export async function advanceClock(url: string, seconds: number): Promise<void> {
+  const response = await fetch(`${url}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: seconds }) });
+  if (!response.ok) throw new Error(`clock: ${response.status}`);
+}
+
+export async function passwordSignIn(url: string, username: string, password: string, clientId = APP_CLIENT) {
+  return call(url, 'InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: clientId,
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+}
+
+/**
+ * The demo seed plus what some tests need and the demo does not have: an unconfirmed user, a client without
+ * USER_PASSWORD_AUTH, a client limited in the attributes it may write, and one with short token lifetimes.
+ */
+export function extendedSeed(): SeedInput {
+  const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SeedInput;
+  const pool = seed.UserPools[0];
+  pool.Users = [
+    ...(pool.Users ?? []),
+    {
+      Username: 'unconfirmed.user',
+      Password: DEMO_PASSWORD,
+      UserStatus: 'UNCONFIRMED',
+      Attributes: { email: 'unconfirmed.user@example.com', email_verified: 'false', name: 'Unconfirmed' },
+    },
+  ];
+  pool.Clients = [
+    ...pool.Clients,
+    { ClientId: SRP_ONLY_CLIENT, ClientName: 'srp-only', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'], PreventUserExistenceErrors: 'ENABLED' },
+    {
+      ClientId: LIMITED_WRITE_CLIENT,
+      ClientName: 'limited-write',
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      WriteAttributes: ['email', 'name'],
+    },
+    {
+      ClientId: SHORT_TOKENS_CLIENT,
+      ClientName: 'short-tokens',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      AuthSessionValidity: 15,
+      AccessTokenValidity: 5,
+      IdTokenValidity: 10,
+      RefreshTokenValidity: 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+    },
+  ];
+  return seed;
+}
+
+export const SRP_ONLY_CLIENT = 'localtestsrponlyclient0001';
+export const LIMITED_WRITE_CLIENT = 'localtestlimitedwrite00001';
+export const SHORT_TOKENS_CLIENT = 'localtestshorttokens000001';
+
+export interface RecordedRequest {
+  operation: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Wraps the global fetch that amazon-cognito-identity-js uses, to record its requests and optionally rewrite
+ * one before it leaves. Call `restore()` when done.
+ */
+export function interceptCognitoRequests(
+  rewrite: (request: RecordedRequest) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined = () =>
+    undefined,
+): { requests: RecordedRequest[]; restore(): void } {
+  const original = globalThis.fetch;
+  const requests: RecordedRequest[] = [];
+  globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const target = new Headers(init?.headers).get('x-amz-target') ?? '';
+    if (target && typeof init?.body === 'string') {
+      const request = { operation: target.split('.').pop() ?? '', body: JSON.parse(init.body) as Record<string, unknown> };
+      const replaced = await rewrite(request);
+      if (replaced) request.body = replaced;
+      requests.push(request);
+      return original(input, { ...init, body: JSON.stringify(request.body) });
+    }
+    return original(input, init);
+  };
+  return { requests, restore: () => void (globalThis.fetch = original) };
+}
+
+/** ConfirmForgotPassword with the newest code the outbox holds for the user. */
+export async function confirmWithLatestCode(url: string, username: string, password: string, clientId = APP_CLIENT) {
+  return call(url, 'ConfirmForgotPassword', {
+    ClientId: clientId,
+    Username: username,
+    ConfirmationCode: await latestCode(url, username),
+    Password: password,
+  });
+}
