@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { configFilePlugin } from './scripts/config-file-plugin';
+import { configFilePlugin } from './scripts/config-file-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), configFilePlugin()],
+  // amazon-cognito-identity-js bundles buffer@4, which reads Node's `global`; browsers only have globalThis.
+  define: { global: 'globalThis' },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

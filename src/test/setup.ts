@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { initI18nForTests } from './i18n';
+
+// Every test renders with the real English catalog, ready synchronously.
+initI18nForTests();
 
 // A console.error during a test is a bug the test did not look for: fail it.
 let consoleErrors: unknown[][] = [];

@@ -1,0 +1,69 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { Link, Route, Routes } from 'react-router';
+import { renderWithProviders } from '../test/render';
+import { makeTestConfig } from '../test/test-config';
+import { Layout } from './layout';
+import { NotFound } from './not-found';
+import { ScreenHeading } from './screen-heading';
+
+function First() {
+  return (
+    <>
+      <ScreenHeading>First screen</ScreenHeading>
+      <Link to="/second">Next</Link>
+    </>
+  );
+}
+
+function Second() {
+  return <ScreenHeading title="Second">Second screen</ScreenHeading>;
+}
+
+function app() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/" element={<First />} />
+        <Route path="/second" element={<Second />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+describe('Layout and ScreenHeading', () => {
+  // Each test waits for the provider's start-up (the stored-session check) with a findBy query.
+  it('renders the product name and the screen inside main', async () => {
+    renderWithProviders(app(), { config: makeTestConfig({ productName: 'Contoso ID' }) });
+    const heading = await screen.findByRole('heading', { level: 1, name: 'First screen' });
+    expect(screen.getByText('Contoso ID')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toContainElement(heading);
+  });
+
+  it('names the document after the screen and the product', async () => {
+    renderWithProviders(app(), { config: makeTestConfig({ productName: 'Contoso ID' }) });
+    await screen.findByRole('heading', { level: 1, name: 'First screen' });
+    await waitFor(() => expect(document.title).toBe('First screen – Contoso ID'));
+  });
+
+  it('moves focus to the new screen heading on a route change', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(app());
+    await user.click(await screen.findByRole('link', { name: 'Next' }));
+    const heading = screen.getByRole('heading', { level: 1, name: 'Second screen' });
+    expect(heading).toHaveFocus();
+    expect(heading).toHaveAttribute('tabindex', '-1');
+    expect(document.title).toBe('Second – Account');
+  });
+});
+
+describe('NotFound', () => {
+  it('says so and links to the start page', async () => {
+    renderWithProviders(app(), { initialEntries: ['/no/such/page'] });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Go to the start page' })).toHaveAttribute('href', '/');
+    expect(document.title).toBe('Page not found – Account');
+  });
+});

@@ -1,0 +1,95 @@
+import type { CodeDelivery, SignedInUser } from './auth-types';
+
+/**
+ * The auth layer's view of the user pool. `cognito.ts` implements it with amazon-cognito-identity-js;
+ * tests pass a fake to `<AuthProvider adapter={…}>`. Nothing here mentions the SDK.
+ *
+ * Every method rejects with an {@link AuthFailure} only.
+ */
+export interface AuthAdapter {
+  signIn(username: string, password: string): Promise<AdapterSignInResult>;
+  completeNewPassword(
+    handle: ChallengeHandle,
+    newPassword: string,
+    attributes: Record<string, string>,
+  ): Promise<AdapterChallengeResult>;
+  /** Rebuilds a challenge after a reload from what was saved: the username and Cognito's Session string. */
+  resumeChallenge(saved: { username: string; session: string }): ChallengeHandle;
+  forgotPassword(username: string): Promise<CodeDelivery>;
+  confirmForgotPassword(username: string, code: string, newPassword: string): Promise<void>;
+  /** The stored session, refreshed through the SDK when its tokens have expired; null when there is none. */
+  currentSession(): Promise<SignedInUser | null>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Local sign-out: forgets the tokens at once, and revokes the refresh token where the pool allows it. Never rejects. */
+  signOut(): Promise<void>;
+  /** Revokes every token of the user (GlobalSignOut), then forgets the local ones. */
+  globalSignOut(): Promise<void>;
+}
+
+/**
+ * A pending NEW_PASSWORD_REQUIRED challenge. Opaque to the app: the adapter keeps what it needs
+ * (for Cognito, the CognitoUser carrying the Session). `username` and `session` are what may be saved
+ * in sessionStorage to survive a reload.
+ */
+export interface ChallengeHandle {
+  readonly username: string;
+  readonly session: string;
+}
+
+export type AdapterSignInResult =
+  | { kind: 'signedIn'; user: SignedInUser }
+  | {
+      kind: 'newPasswordRequired';
+      handle: ChallengeHandle;
+      /** The user's current attributes as Cognito sent them with the challenge. */
+      userAttributes: Record<string, string>;
+      /** Attribute names without the `userAttributes.` prefix, unfiltered. */
+      requiredAttributes: string[];
+    }
+  /** PasswordResetRequiredException: an administrator reset the password; a code went to the verified contact. */
+  | { kind: 'passwordResetRequired' }
+  /** MFA, MFA set-up or a custom challenge: not handled by this app (yet). */
+  | { kind: 'unsupportedChallenge'; name: string };
+
+export type AdapterChallengeResult =
+  | { kind: 'signedIn'; user: SignedInUser }
+  | { kind: 'unsupportedChallenge'; name: string };
+
+/**
+ * A failed call. `code` is Cognito's `__type`, or `NetworkError` (no answer), `NoSession` (no usable
+ * local session for an operation that needs one), or `UnknownError`.
+ */
+export interface AuthFailure {
+  code: string;
+  message: string;
+}
+
+export class AuthFailureError extends Error implements AuthFailure {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'AuthFailureError';
+    this.code = code;
+  }
+}
+
+export function isAuthFailure(value: unknown): value is AuthFailure {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Normalises anything thrown by the SDK (or by fetch underneath it) into an {@link AuthFailure}. */
+export function toAuthFailure(error: unknown): AuthFailureError {
+  if (error instanceof AuthFailureError) return error;
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && code.length > 0) return new AuthFailureError(code, message);
+  // CIJ turns a rejected fetch into code NetworkError; a bare TypeError is fetch failing somewhere it does not catch
+  // (or an unreadable answer from a proxy in between): to the user, the pool could not be reached either way.
+  if (error instanceof TypeError) return new AuthFailureError('NetworkError', message);
+  return new AuthFailureError('UnknownError', message);
+}

@@ -1,0 +1,411 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../i18n';
+import type { UiError } from './auth-types';
+import { ERROR_ROWS, errorRowId, toUiError, unsupportedChallengeError, type AuthOperation } from './errors';
+
+interface Case {
+  row: string;
+  code: string;
+  /** Cognito's exact message (wire reference §5). */
+  message: string;
+  operation: AuthOperation;
+  expected: UiError;
+}
+
+// One case per row of the table, with Cognito's exact strings; extra cases where the operation changes the answer.
+const cases: Case[] = [
+  {
+    row: 'wrongPassword',
+    code: 'NotAuthorizedException',
+    message: 'Incorrect username or password.',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.wrongCredentials', field: 'password' },
+  },
+  {
+    row: 'wrongPassword',
+    code: 'NotAuthorizedException',
+    message: 'Incorrect username or password.',
+    operation: 'changePassword',
+    expected: { kind: 'field', field: 'currentPassword', messageKey: 'errors.currentPasswordWrong' },
+  },
+  {
+    row: 'userDisabled',
+    code: 'NotAuthorizedException',
+    message: 'User is disabled.',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.userDisabled' },
+  },
+  {
+    row: 'userDisabled',
+    code: 'NotAuthorizedException',
+    message: 'User is disabled',
+    operation: 'forgotPassword',
+    expected: { kind: 'form', messageKey: 'errors.userDisabled' },
+  },
+  {
+    row: 'temporaryPasswordExpired',
+    code: 'NotAuthorizedException',
+    message: 'Temporary password has expired and must be reset by an administrator.',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.temporaryPasswordExpired' },
+  },
+  {
+    row: 'challengeSessionExpired',
+    code: 'NotAuthorizedException',
+    message: 'Invalid session for the user, session is expired.',
+    operation: 'newPassword',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.challengeExpired' },
+  },
+  {
+    row: 'challengeSessionInvalid',
+    code: 'NotAuthorizedException',
+    message: 'Invalid session for the user.',
+    operation: 'newPassword',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.challengeInvalid' },
+  },
+  {
+    row: 'challengeSessionInvalid',
+    code: 'NotAuthorizedException',
+    message: 'Invalid session provided for the user.',
+    operation: 'newPassword',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.challengeInvalid' },
+  },
+  {
+    row: 'passwordAttemptsExceeded',
+    code: 'NotAuthorizedException',
+    message: 'Password attempts exceeded',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.passwordAttemptsExceeded' },
+  },
+  {
+    row: 'tokenRevokedOrExpired',
+    code: 'NotAuthorizedException',
+    message: 'Access Token has been revoked',
+    operation: 'signOutEverywhere',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
+    row: 'tokenRevokedOrExpired',
+    code: 'NotAuthorizedException',
+    message: 'Refresh Token has been revoked',
+    operation: 'changePassword',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
+    row: 'resetNotAllowedInCurrentState',
+    code: 'NotAuthorizedException',
+    message: 'User password cannot be reset in the current state.',
+    operation: 'forgotPassword',
+    expected: { kind: 'form', messageKey: 'errors.resetNotAllowedInCurrentState' },
+  },
+  {
+    row: 'secretHash',
+    code: 'NotAuthorizedException',
+    message: 'Unable to verify secret hash for client localdemosecretclient00001',
+    operation: 'signIn',
+    expected: { kind: 'operator', messageKey: 'errors.operator.clientSecret' },
+  },
+  {
+    row: 'secretHash',
+    code: 'NotAuthorizedException',
+    message: 'Client localdemosecretclient00001 is configured for secret but secret was not received',
+    operation: 'forgotPassword',
+    expected: { kind: 'operator', messageKey: 'errors.operator.clientSecret' },
+  },
+  {
+    row: 'secretHash',
+    code: 'NotAuthorizedException',
+    message: 'Client localdemosecretclient00001 is configured with secret but SECRET_HASH was not received',
+    operation: 'signIn',
+    expected: { kind: 'operator', messageKey: 'errors.operator.clientSecret' },
+  },
+  {
+    row: 'secretHash',
+    code: 'NotAuthorizedException',
+    message: 'SecretHash does not match for the client: localdemosecretclient00001',
+    operation: 'signIn',
+    expected: { kind: 'operator', messageKey: 'errors.operator.clientSecret' },
+  },
+  {
+    row: 'attributeAlreadyProvided',
+    code: 'NotAuthorizedException',
+    message: 'Cannot modify an already provided email',
+    operation: 'newPassword',
+    expected: { kind: 'form', messageKey: 'errors.attributeNotModifiable' },
+  },
+  {
+    row: 'attributeNotWritable',
+    code: 'NotAuthorizedException',
+    message: 'A client attempted to write unauthorized attribute',
+    operation: 'newPassword',
+    expected: { kind: 'operator', messageKey: 'errors.operator.attributeNotWritable' },
+  },
+  {
+    row: 'notAuthorizedOther',
+    code: 'NotAuthorizedException',
+    message: 'Something Cognito has not said before',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.wrongCredentials', field: 'password' },
+  },
+  {
+    row: 'notAuthorizedOther',
+    code: 'NotAuthorizedException',
+    message: 'Something Cognito has not said before',
+    operation: 'confirmReset',
+    expected: { kind: 'form', messageKey: 'errors.notAuthorized' },
+  },
+  {
+    row: 'userNotFound',
+    code: 'UserNotFoundException',
+    message: 'User does not exist.',
+    operation: 'signIn',
+    // Same as a wrong password: the page does not say more than an ENABLED pool would.
+    expected: { kind: 'form', messageKey: 'errors.wrongCredentials', field: 'password' },
+  },
+  {
+    row: 'userNotFound',
+    code: 'UserNotFoundException',
+    message: 'Username/client id combination not found.',
+    operation: 'forgotPassword',
+    expected: { kind: 'form', messageKey: 'errors.resetUnavailable' },
+  },
+  {
+    row: 'userNotFound',
+    code: 'UserNotFoundException',
+    message: 'Username/client id combination not found.',
+    operation: 'confirmReset',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.codeMismatch' },
+  },
+  {
+    row: 'userNotConfirmed',
+    code: 'UserNotConfirmedException',
+    message: 'User is not confirmed.',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.userNotConfirmed' },
+  },
+  {
+    row: 'passwordResetRequired',
+    code: 'PasswordResetRequiredException',
+    message: 'Password reset required for the user',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.passwordResetRequired', offerResend: true },
+  },
+  {
+    row: 'passwordTooShort',
+    code: 'InvalidPasswordException',
+    message: 'Password does not conform to policy: Password not long enough',
+    operation: 'confirmReset',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.minLength' },
+  },
+  {
+    row: 'passwordNeedsLowercase',
+    code: 'InvalidPasswordException',
+    message: 'Password does not conform to policy: Password must have lowercase characters',
+    operation: 'newPassword',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.lowercase' },
+  },
+  {
+    row: 'passwordNeedsUppercase',
+    code: 'InvalidPasswordException',
+    message: 'Password did not conform with policy: Password must have uppercase characters',
+    operation: 'changePassword',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.uppercase' },
+  },
+  {
+    row: 'passwordNeedsNumber',
+    code: 'InvalidPasswordException',
+    message: 'Password does not conform to policy: Password must have numeric characters',
+    operation: 'newPassword',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.number' },
+  },
+  {
+    row: 'passwordNeedsSymbol',
+    code: 'InvalidPasswordException',
+    message: 'Password does not conform to policy: Password must have symbol characters',
+    operation: 'confirmReset',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.symbol' },
+  },
+  {
+    row: 'passwordPolicyOther',
+    code: 'InvalidPasswordException',
+    message: 'Password does not conform to policy: Password must not contain the username',
+    operation: 'changePassword',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.generic' },
+  },
+  {
+    row: 'passwordReused',
+    code: 'PasswordHistoryPolicyViolationException',
+    message: 'The password history policy was violated.',
+    operation: 'changePassword',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.reused' },
+  },
+  {
+    row: 'codeMismatch',
+    code: 'CodeMismatchException',
+    message: 'Invalid verification code provided, please try again.',
+    operation: 'confirmReset',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.codeMismatch' },
+  },
+  {
+    row: 'codeExpired',
+    code: 'ExpiredCodeException',
+    message: 'Invalid code provided, please request a code again.',
+    operation: 'confirmReset',
+    expected: { kind: 'form', messageKey: 'errors.codeExpired', offerResend: true },
+  },
+  {
+    row: 'limitExceeded',
+    code: 'LimitExceededException',
+    message: 'Attempt limit exceeded, please try after some time.',
+    operation: 'forgotPassword',
+    expected: { kind: 'form', messageKey: 'errors.limitExceeded' },
+  },
+  {
+    row: 'tooManyRequests',
+    code: 'TooManyRequestsException',
+    message: 'Rate exceeded',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.tooManyRequests' },
+  },
+  {
+    row: 'noVerifiedContact',
+    code: 'InvalidParameterException',
+    message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    operation: 'forgotPassword',
+    expected: { kind: 'form', messageKey: 'errors.noVerifiedContact' },
+  },
+  {
+    row: 'flowNotEnabled',
+    code: 'InvalidParameterException',
+    message: 'USER_PASSWORD_AUTH flow not enabled for this client',
+    operation: 'signIn',
+    expected: { kind: 'operator', messageKey: 'errors.operator.flowNotEnabled' },
+  },
+  {
+    row: 'flowNotEnabled',
+    code: 'InvalidParameterException',
+    message: 'USER_SRP_AUTH is not enabled for the client.',
+    operation: 'signIn',
+    expected: { kind: 'operator', messageKey: 'errors.operator.flowNotEnabled' },
+  },
+  {
+    row: 'requiredAttributeMissing',
+    code: 'InvalidParameterException',
+    message: 'Invalid attributes given, name is missing',
+    operation: 'newPassword',
+    expected: { kind: 'field', field: 'attribute:name', messageKey: 'errors.attributeRequired' },
+  },
+  {
+    row: 'requiredAttributeMissing',
+    code: 'InvalidParameterException',
+    message: 'Invalid attributes given, name and adress is missing',
+    operation: 'newPassword',
+    expected: { kind: 'form', messageKey: 'errors.attributesMissing', values: { attributes: 'name and adress' } },
+  },
+  {
+    row: 'attributeImmutable',
+    code: 'InvalidParameterException',
+    message: 'Cannot modify the non-mutable attribute email_verified',
+    operation: 'newPassword',
+    expected: { kind: 'form', messageKey: 'errors.attributeNotModifiable' },
+  },
+  {
+    row: 'passwordBelowModelMinimum',
+    code: 'InvalidParameterException',
+    message:
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    operation: 'confirmReset',
+    expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.minLength' },
+  },
+  {
+    row: 'invalidParameterOther',
+    code: 'InvalidParameterException',
+    message: 'Missing required parameter USERNAME',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.invalidRequest' },
+  },
+  {
+    row: 'resourceNotFound',
+    code: 'ResourceNotFoundException',
+    message: 'User pool client localdemoappclient00000001 does not exist.',
+    operation: 'signIn',
+    expected: { kind: 'operator', messageKey: 'errors.operator.resourceNotFound' },
+  },
+  {
+    row: 'operationNotEnabled',
+    code: 'OperationNotEnabledException',
+    message: 'This operation is not enabled.',
+    operation: 'forgotPassword',
+    expected: { kind: 'operator', messageKey: 'errors.operator.operationNotEnabled' },
+  },
+  {
+    row: 'invalidPoolConfiguration',
+    code: 'InvalidUserPoolConfigurationException',
+    message: 'Pool configuration is invalid.',
+    operation: 'signIn',
+    expected: { kind: 'operator', messageKey: 'errors.operator.poolConfiguration' },
+  },
+  {
+    row: 'network',
+    code: 'NetworkError',
+    message: 'Network error',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.network' },
+  },
+  {
+    row: 'noSession',
+    code: 'NoSession',
+    message: 'There is no signed-in session on this device.',
+    operation: 'changePassword',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
+    row: 'internalError',
+    code: 'InternalErrorException',
+    message: 'Internal server error.',
+    operation: 'confirmReset',
+    expected: { kind: 'form', messageKey: 'errors.serviceUnavailable' },
+  },
+];
+
+describe('toUiError', () => {
+  it.each(cases.map((testCase) => [testCase.row, testCase.operation, testCase.message, testCase] as const))(
+    '%s on %s: %j',
+    (row, operation, _message, { code, message, expected }) => {
+      expect(errorRowId({ code, message })).toBe(row);
+      expect(toUiError({ code, message }, operation)).toEqual(expected);
+    },
+  );
+
+  it('gives an unknown code the generic form message', () => {
+    expect(toUiError({ code: 'SomethingNewException', message: 'new' }, 'signIn')).toEqual({
+      kind: 'form',
+      messageKey: 'errors.generic',
+    });
+  });
+
+  it('gives UnknownError the generic form message', () => {
+    expect(toUiError({ code: 'UnknownError', message: '' }, 'changePassword')).toEqual({
+      kind: 'form',
+      messageKey: 'errors.generic',
+    });
+  });
+
+  it('names an unsupported challenge', () => {
+    expect(unsupportedChallengeError('SOFTWARE_TOKEN_MFA')).toEqual({
+      kind: 'form',
+      messageKey: 'errors.unsupportedChallenge',
+      values: { challenge: 'SOFTWARE_TOKEN_MFA' },
+    });
+  });
+
+  it('has a case above for every row of the table', () => {
+    const tested = new Set(cases.map((testCase) => testCase.row));
+    expect(ERROR_ROWS.map((row) => row.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it('has every message in the English catalog', () => {
+    const keys = [...cases.map((testCase) => testCase.expected.messageKey), 'errors.generic', 'errors.unsupportedChallenge'];
+    expect(keys.filter((key) => !i18n.exists(key))).toEqual([]);
+  });
+});

@@ -1,0 +1,283 @@
+import type { AuthFailure } from './adapter';
+import type { ErrorField, UiError } from './auth-types';
+
+export type AuthOperation =
+  | 'signIn'
+  | 'newPassword'
+  | 'forgotPassword'
+  | 'confirmReset'
+  | 'changePassword'
+  | 'signOutEverywhere';
+
+/**
+ * One row of the table: a Cognito error code, optionally narrowed by its message (where Cognito uses
+ * one code for several causes, wire reference §5), and what the user sees.
+ * Codes are matched exactly; messages only where they are the sole way to tell causes apart.
+ */
+export interface ErrorRow {
+  id: string;
+  code: string;
+  /** Tested against Cognito's message. Absent: any message. */
+  message?: RegExp;
+  toUi(operation: AuthOperation, failure: AuthFailure): UiError;
+}
+
+const form = (messageKey: string, extra: Partial<UiError> = {}): UiError => ({ kind: 'form', messageKey, ...extra });
+const field = (field: ErrorField, messageKey: string, extra: Partial<UiError> = {}): UiError => ({
+  kind: 'field',
+  field,
+  messageKey,
+  ...extra,
+});
+const operator = (messageKey: string, extra: Partial<UiError> = {}): UiError => ({
+  kind: 'operator',
+  messageKey,
+  ...extra,
+});
+const sessionExpired = (messageKey: string): UiError => ({ kind: 'sessionExpired', messageKey });
+
+export const GENERIC_ERROR: UiError = form('errors.generic');
+
+/**
+ * Wrong credentials. Cognito does not say whether the username or the password was wrong, and neither
+ * may we: the message goes to the form, and `field` only says where focus goes (the password, cleared).
+ */
+const wrongCredentials: UiError = form('errors.wrongCredentials', { field: 'password' });
+
+/** The password-setting operations put a weak password on the new-password field. */
+function passwordPolicyError(messageKey: string): (operation: AuthOperation) => UiError {
+  return () => field('newPassword', messageKey);
+}
+
+/** Access/refresh token problems: the signed-in session is over; the user signs in again. */
+const TOKEN_MESSAGES =
+  /^(Access Token has been revoked|Access Token has expired|Invalid Access Token|Refresh Token has been revoked|Refresh Token has expired|Invalid Refresh Token)/;
+
+export const ERROR_ROWS: readonly ErrorRow[] = [
+  // --- NotAuthorizedException: one code, many causes (§5.1, §5.2) ---
+  {
+    id: 'wrongPassword',
+    code: 'NotAuthorizedException',
+    message: /^Incorrect username or password/,
+    toUi: (operation) => {
+      if (operation === 'changePassword') return field('currentPassword', 'errors.currentPasswordWrong');
+      if (operation === 'signIn') return wrongCredentials;
+      return GENERIC_ERROR;
+    },
+  },
+  {
+    id: 'userDisabled',
+    code: 'NotAuthorizedException',
+    message: /^User is disabled/, // "User is disabled." on sign-in, without the period on ForgotPassword
+    toUi: () => form('errors.userDisabled'),
+  },
+  {
+    id: 'temporaryPasswordExpired',
+    code: 'NotAuthorizedException',
+    message: /^Temporary password has expired/,
+    toUi: () => form('errors.temporaryPasswordExpired'),
+  },
+  {
+    id: 'challengeSessionExpired',
+    code: 'NotAuthorizedException',
+    message: /^Invalid session for the user, session is expired/,
+    toUi: () => sessionExpired('errors.challengeExpired'),
+  },
+  {
+    id: 'challengeSessionInvalid',
+    code: 'NotAuthorizedException',
+    // Used or unknown Session; "Invalid session provided for the user." is an older wording of the same.
+    message: /^Invalid session (provided )?for the user\.?$/,
+    toUi: () => sessionExpired('errors.challengeInvalid'),
+  },
+  {
+    id: 'passwordAttemptsExceeded',
+    code: 'NotAuthorizedException',
+    message: /^Password attempts exceeded/,
+    toUi: () => form('errors.passwordAttemptsExceeded'),
+  },
+  {
+    id: 'tokenRevokedOrExpired',
+    code: 'NotAuthorizedException',
+    message: TOKEN_MESSAGES,
+    toUi: () => sessionExpired('errors.sessionEnded'),
+  },
+  {
+    id: 'resetNotAllowedInCurrentState',
+    code: 'NotAuthorizedException',
+    message: /^User password cannot be reset in the current state/,
+    toUi: () => form('errors.resetNotAllowedInCurrentState'),
+  },
+  {
+    id: 'secretHash',
+    code: 'NotAuthorizedException',
+    message:
+      /(Unable to verify secret hash for client|is configured (for|with) secret but (secret|SECRET_HASH) was not received|SecretHash does not match for the client)/,
+    toUi: () => operator('errors.operator.clientSecret'),
+  },
+  {
+    id: 'attributeAlreadyProvided',
+    code: 'NotAuthorizedException',
+    message: /^Cannot modify an already provided/,
+    toUi: () => form('errors.attributeNotModifiable'),
+  },
+  {
+    id: 'attributeNotWritable',
+    code: 'NotAuthorizedException',
+    message: /^A client attempted to write unauthorized attribute/,
+    toUi: () => operator('errors.operator.attributeNotWritable'),
+  },
+  {
+    id: 'notAuthorizedOther',
+    code: 'NotAuthorizedException',
+    toUi: (operation) => (operation === 'signIn' ? wrongCredentials : form('errors.notAuthorized')),
+  },
+
+  // --- Unknown user (PreventUserExistenceErrors LEGACY) ---
+  {
+    id: 'userNotFound',
+    code: 'UserNotFoundException',
+    // Say no more than an ENABLED client would: "wrong credentials" on sign-in, "wrong code" on a reset.
+    toUi: (operation) => {
+      if (operation === 'confirmReset') return field('code', 'errors.codeMismatch');
+      if (operation === 'forgotPassword') return form('errors.resetUnavailable');
+      return wrongCredentials;
+    },
+  },
+  { id: 'userNotConfirmed', code: 'UserNotConfirmedException', toUi: () => form('errors.userNotConfirmed') },
+  {
+    id: 'passwordResetRequired',
+    code: 'PasswordResetRequiredException',
+    toUi: () => form('errors.passwordResetRequired', { offerResend: true }),
+  },
+
+  // --- Weak passwords (§5.3): one reason per answer, on the new-password field ---
+  {
+    id: 'passwordTooShort',
+    code: 'InvalidPasswordException',
+    message: /Password not long enough/,
+    toUi: passwordPolicyError('errors.passwordPolicy.minLength'),
+  },
+  {
+    id: 'passwordNeedsLowercase',
+    code: 'InvalidPasswordException',
+    message: /Password must have lowercase characters/,
+    toUi: passwordPolicyError('errors.passwordPolicy.lowercase'),
+  },
+  {
+    id: 'passwordNeedsUppercase',
+    code: 'InvalidPasswordException',
+    message: /Password must have uppercase characters/,
+    toUi: passwordPolicyError('errors.passwordPolicy.uppercase'),
+  },
+  {
+    id: 'passwordNeedsNumber',
+    code: 'InvalidPasswordException',
+    message: /Password must have numeric characters/,
+    toUi: passwordPolicyError('errors.passwordPolicy.number'),
+  },
+  {
+    id: 'passwordNeedsSymbol',
+    code: 'InvalidPasswordException',
+    message: /Password must have symbol characters/,
+    toUi: passwordPolicyError('errors.passwordPolicy.symbol'),
+  },
+  {
+    id: 'passwordPolicyOther',
+    code: 'InvalidPasswordException',
+    toUi: passwordPolicyError('errors.passwordPolicy.generic'),
+  },
+  {
+    id: 'passwordReused',
+    code: 'PasswordHistoryPolicyViolationException',
+    toUi: passwordPolicyError('errors.passwordPolicy.reused'),
+  },
+
+  // --- Codes ---
+  { id: 'codeMismatch', code: 'CodeMismatchException', toUi: () => field('code', 'errors.codeMismatch') },
+  {
+    id: 'codeExpired',
+    code: 'ExpiredCodeException',
+    toUi: () => form('errors.codeExpired', { offerResend: true }),
+  },
+
+  // --- Limits ---
+  { id: 'limitExceeded', code: 'LimitExceededException', toUi: () => form('errors.limitExceeded') },
+  { id: 'tooManyRequests', code: 'TooManyRequestsException', toUi: () => form('errors.tooManyRequests') },
+
+  // --- InvalidParameterException: one code, many causes ---
+  {
+    id: 'noVerifiedContact',
+    code: 'InvalidParameterException',
+    message: /no registered\/verified email or phone_number/,
+    toUi: () => form('errors.noVerifiedContact'),
+  },
+  {
+    id: 'flowNotEnabled',
+    code: 'InvalidParameterException',
+    message: /(USER_PASSWORD_AUTH flow not enabled|USER_SRP_AUTH is not enabled|Auth flow not enabled)/,
+    toUi: () => operator('errors.operator.flowNotEnabled'),
+  },
+  {
+    id: 'requiredAttributeMissing',
+    code: 'InvalidParameterException',
+    message: /^Invalid attributes given, .+ is missing/,
+    toUi: (_operation, failure) => {
+      const names = /^Invalid attributes given, (.+) is missing/.exec(failure.message)?.[1] ?? '';
+      // A single plain attribute name can go on its field; "a and b" cannot.
+      if (/^[\w:.-]+$/.test(names)) return field(`attribute:${names}`, 'errors.attributeRequired');
+      return form('errors.attributesMissing', { values: { attributes: names } });
+    },
+  },
+  {
+    id: 'attributeImmutable',
+    code: 'InvalidParameterException',
+    message: /^Cannot modify the non-mutable attribute/,
+    toUi: () => form('errors.attributeNotModifiable'),
+  },
+  {
+    id: 'passwordBelowModelMinimum',
+    code: 'InvalidParameterException',
+    // The old service model rejected passwords under 6 characters before the policy was checked (§5.3).
+    message: /Value at '(password|proposedPassword)' failed to satisfy constraint/,
+    toUi: passwordPolicyError('errors.passwordPolicy.minLength'),
+  },
+  { id: 'invalidParameterOther', code: 'InvalidParameterException', toUi: () => form('errors.invalidRequest') },
+
+  // --- Deployment problems: the operator must act ---
+  { id: 'resourceNotFound', code: 'ResourceNotFoundException', toUi: () => operator('errors.operator.resourceNotFound') },
+  {
+    id: 'operationNotEnabled',
+    code: 'OperationNotEnabledException',
+    toUi: () => operator('errors.operator.operationNotEnabled'),
+  },
+  {
+    id: 'invalidPoolConfiguration',
+    code: 'InvalidUserPoolConfigurationException',
+    toUi: () => operator('errors.operator.poolConfiguration'),
+  },
+
+  // --- No answer, no session, server trouble ---
+  { id: 'network', code: 'NetworkError', toUi: () => form('errors.network') },
+  { id: 'noSession', code: 'NoSession', toUi: () => sessionExpired('errors.sessionEnded') },
+  { id: 'internalError', code: 'InternalErrorException', toUi: () => form('errors.serviceUnavailable') },
+];
+
+function findRow(failure: AuthFailure): ErrorRow | undefined {
+  return ERROR_ROWS.find((row) => row.code === failure.code && (!row.message || row.message.test(failure.message)));
+}
+
+/** Cognito's answer as the user sees it for one operation. Unknown errors get a generic message (input kept). */
+export function toUiError(failure: AuthFailure, operation: AuthOperation): UiError {
+  return findRow(failure)?.toUi(operation, failure) ?? GENERIC_ERROR;
+}
+
+/** The row that matched, for tests and diagnostics. */
+export function errorRowId(failure: AuthFailure): string | undefined {
+  return findRow(failure)?.id;
+}
+
+/** MFA and custom challenges are not handled yet: say so rather than leave the user waiting. */
+export function unsupportedChallengeError(challengeName: string): UiError {
+  return form('errors.unsupportedChallenge', { values: { challenge: challengeName } });
+}

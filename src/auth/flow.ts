@@ -1,0 +1,109 @@
+import type { ChallengeHandle } from './adapter';
+import type { CodeDelivery, PendingChallengeView, PendingResetView, SignedInUser } from './auth-types';
+
+/**
+ * The auth flow as a small union of states with pure transitions. Form values never live here
+ * (they stay in react-hook-form); only what decides which screen the user may be on.
+ */
+
+export interface PendingChallenge extends PendingChallengeView {
+  handle: ChallengeHandle;
+}
+
+export type FlowState =
+  | { status: 'loading' }
+  | {
+      status: 'signedOut';
+      /** The username of a challenge that ran out, to prefill sign-in with a notice. */
+      expiredChallengeUsername: string | null;
+    }
+  | { status: 'challenge'; challenge: PendingChallenge }
+  | { status: 'resetPending'; reset: PendingResetView }
+  | { status: 'signedIn'; user: SignedInUser };
+
+export type FlowEvent =
+  /** Start-up found a usable session. */
+  | { type: 'sessionRestored'; user: SignedInUser }
+  /** Start-up found a challenge saved before a reload, still within its lifetime. */
+  | { type: 'challengeRestored'; challenge: PendingChallenge }
+  /** Start-up found nothing to resume; `expiredChallengeUsername` when a saved challenge had run out. */
+  | { type: 'nothingRestored'; expiredChallengeUsername: string | null }
+  | { type: 'signedIn'; user: SignedInUser }
+  | { type: 'challengeStarted'; challenge: PendingChallenge }
+  /** The countdown reached zero, or Cognito answered that the Session is expired or used. */
+  | { type: 'challengeExpired' }
+  | { type: 'challengeAbandoned' }
+  | { type: 'expiredChallengeCleared' }
+  | { type: 'resetStarted'; reset: PendingResetView }
+  | { type: 'resetCodeResent'; delivery: CodeDelivery }
+  | { type: 'resetCompleted' }
+  | { type: 'signedOut' };
+
+export const initialFlowState: FlowState = { status: 'loading' };
+
+const signedOut = (expiredChallengeUsername: string | null = null): FlowState => ({
+  status: 'signedOut',
+  expiredChallengeUsername,
+});
+
+export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
+  switch (event.type) {
+    case 'sessionRestored':
+      return state.status === 'loading' ? { status: 'signedIn', user: event.user } : state;
+    case 'challengeRestored':
+      return state.status === 'loading' ? { status: 'challenge', challenge: event.challenge } : state;
+    case 'nothingRestored':
+      return state.status === 'loading' ? signedOut(event.expiredChallengeUsername) : state;
+    case 'signedIn':
+      return { status: 'signedIn', user: event.user };
+    case 'challengeStarted':
+      return { status: 'challenge', challenge: event.challenge };
+    case 'challengeExpired':
+      return state.status === 'challenge' ? signedOut(state.challenge.username) : state;
+    case 'challengeAbandoned':
+      return state.status === 'challenge' ? signedOut() : state;
+    case 'expiredChallengeCleared':
+      return state.status === 'signedOut' && state.expiredChallengeUsername !== null ? signedOut() : state;
+    case 'resetStarted':
+      // A signed-in user has no business in the reset flow; the routes keep them out, the state agrees.
+      return state.status === 'signedIn' || state.status === 'loading' ? state : { status: 'resetPending', reset: event.reset };
+    case 'resetCodeResent':
+      return state.status === 'resetPending'
+        ? { status: 'resetPending', reset: { ...state.reset, delivery: event.delivery } }
+        : state;
+    case 'resetCompleted':
+      return state.status === 'resetPending' ? signedOut() : state;
+    case 'signedOut':
+      return signedOut();
+  }
+}
+
+/** Attributes Cognito will not take back in a NEW_PASSWORD_REQUIRED answer, whatever the challenge lists. */
+export const NEVER_SENT_ATTRIBUTES: ReadonlySet<string> = new Set(['email_verified', 'phone_number_verified', 'sub']);
+
+/**
+ * The attributes the user must actually supply: Cognito's list without the ones it refuses to receive
+ * (immutable/verified flags) and without those that already have a value ("Cannot modify an already
+ * provided …", wire reference §4.2).
+ */
+export function attributesToRequest(requiredAttributes: readonly string[], userAttributes: Record<string, string>): string[] {
+  const unique = [...new Set(requiredAttributes)];
+  return unique.filter((name) => !NEVER_SENT_ATTRIBUTES.has(name) && !(userAttributes[name]?.trim()));
+}
+
+/** What is sent with the new password: only the attributes the challenge asked for. */
+export function attributesToSend(
+  requestedAttributes: readonly string[],
+  attributes: Record<string, string>,
+): Record<string, string> {
+  const allowed = new Set(requestedAttributes);
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (allowed.has(name) && !NEVER_SENT_ATTRIBUTES.has(name)) result[name] = value;
+  }
+  return result;
+}
+
+export function challengeExpiresAt(receivedAt: number, challengeSessionMinutes: number): number {
+  return receivedAt + challengeSessionMinutes * 60_000;
+}

@@ -1,0 +1,40 @@
+import type { NavigationState } from '../app/navigation-state';
+import { paths } from '../app/paths';
+import type { SignInOutcome } from './auth-types';
+
+/** Screens that only make sense before signing in: never a destination after it. */
+const SIGNED_OUT_ONLY: ReadonlySet<string> = new Set([
+  paths.signIn,
+  paths.newPassword,
+  paths.forgotPassword,
+  paths.resetPassword,
+]);
+
+function isSafeReturnPath(from: string | undefined): from is string {
+  if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/\\')) return false;
+  const pathname = from.split(/[?#]/, 1)[0] ?? from;
+  return !SIGNED_OUT_ONLY.has(pathname);
+}
+
+/**
+ * Where sign-in leads, chosen by ordered cases on Cognito's answer:
+ * 1. signed in → where the user was going (`from`, when it is a path inside the app), else the account;
+ * 2. NEW_PASSWORD_REQUIRED → the new-password screen;
+ * 3. PasswordResetRequiredException → the reset screen;
+ * 4. anything else → null: stay on the form and show the error.
+ */
+export function nextScreenAfterSignIn(
+  outcome: SignInOutcome,
+  from?: string,
+): { to: string; state?: NavigationState } | null {
+  switch (outcome.kind) {
+    case 'signedIn':
+      return { to: isSafeReturnPath(from) ? from : paths.account };
+    case 'newPasswordRequired':
+      return { to: paths.newPassword, state: isSafeReturnPath(from) ? { from } : undefined };
+    case 'passwordResetRequired':
+      return { to: paths.resetPassword };
+    case 'failed':
+      return null;
+  }
+}

@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConfigProblem } from './load-config';
+
+/** Shown instead of the app when /config.json is missing or wrong; it addresses whoever deploys the app. */
+export function ConfigErrorPage({ problem }: { problem: ConfigProblem }) {
+  const { t } = useTranslation();
+  const title = t('config.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  return (
+    <div className="app-shell">
+      <main className="card card--wide" aria-labelledby="config-error-title">
+        <h1 id="config-error-title">{title}</h1>
+        <div className="message message--error" role="alert">
+          {problem.kind === 'unreachable' && (
+            <p>
+              {problem.status === undefined
+                ? t('config.unreachable', { url: problem.url })
+                : t('config.unreachableStatus', { url: problem.url, status: problem.status })}
+            </p>
+          )}
+          {problem.kind === 'notJson' && <p>{t('config.notJson', { url: problem.url })}</p>}
+          {problem.kind === 'invalid' && (
+            <>
+              <p>{t('config.invalid', { url: problem.url, count: problem.issues.length })}</p>
+              <ul className="config-issues">
+                {problem.issues.map((issue) => (
+                  <li key={`${issue.key}:${issue.problem}`}>
+                    <code>{issue.key === '' ? t('config.document') : issue.key}</code>{' '}
+                    {t(`config.problem.${issue.problem}`)} {t(issue.expectKey, issue.values)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+        <p>{t('config.help')}</p>
+      </main>
+    </div>
+  );
+}

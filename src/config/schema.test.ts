@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './load-config';
+import type { ConfigIssue } from './schema';
+
+const valid = {
+  region: 'us-east-1',
+  userPoolId: 'us-east-1_LocalDemo',
+  userPoolClientId: 'localdemoappclient00000001',
+};
+
+function issuesFor(input: unknown): ConfigIssue[] {
+  const result = parseConfig(input, '/config.json');
+  if (result.ok) throw new Error('expected the config to be rejected');
+  if (result.problem.kind !== 'invalid') throw new Error(`expected invalid, got ${result.problem.kind}`);
+  return result.problem.issues;
+}
+
+describe('AppConfigSchema', () => {
+  it('fills every default from the three required keys', () => {
+    const result = parseConfig(valid);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        ...valid,
+        authenticationFlowType: 'USER_SRP_AUTH',
+        challengeSessionMinutes: 3,
+        challengeWarningSeconds: 60,
+        passwordPolicy: {
+          minimumLength: 8,
+          requireUppercase: true,
+          requireLowercase: true,
+          requireNumbers: true,
+          requireSymbols: true,
+        },
+        tokenStorage: 'localStorage',
+        productName: 'Account',
+      },
+    });
+  });
+
+  it('leaves endpoint absent so the SDK talks to AWS', () => {
+    const result = parseConfig(valid);
+    expect(result.ok && 'endpoint' in result.config && result.config.endpoint !== undefined).toBe(false);
+  });
+
+  it('fills the password policy defaults that a partial policy leaves out', () => {
+    const result = parseConfig({ ...valid, passwordPolicy: { minimumLength: 12, requireSymbols: false } });
+    expect(result.ok && result.config.passwordPolicy).toEqual({
+      minimumLength: 12,
+      requireUppercase: true,
+      requireLowercase: true,
+      requireNumbers: true,
+      requireSymbols: false,
+    });
+  });
+
+  it('accepts the repository public/config.json', async () => {
+    const { default: shipped } = await import('../../public/config.json');
+    const result = parseConfig(shipped);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.config.endpoint).toBe('http://127.0.0.1:9229/');
+  });
+
+  it('reports a document that is not an object', () => {
+    expect(issuesFor([])).toEqual([{ key: '', problem: 'invalid', expectKey: 'config.expect.object', values: undefined }]);
+  });
+
+  it.each([
+    ['region', 'config.expect.region'],
+    ['userPoolId', 'config.expect.userPoolId'],
+    ['userPoolClientId', 'config.expect.userPoolClientId'],
+  ])('reports the missing required key %s', (key, expectKey) => {
+    const input: Record<string, unknown> = { ...valid };
+    delete input[key];
+    expect(issuesFor(input)).toContainEqual(expect.objectContaining({ key, problem: 'missing', expectKey }));
+  });
+
+  it.each<[string, unknown, string, Record<string, string | number>?]>([
+    ['region', 'US East', 'config.expect.region'],
+    ['userPoolId', 'LocalDemo', 'config.expect.userPoolId', { maxLength: 55 }],
+    ['userPoolId', `us-east-1_${'a'.repeat(50)}`, 'config.expect.userPoolId', { maxLength: 55 }],
+    ['userPoolClientId', 'client id with spaces', 'config.expect.userPoolClientId'],
+    ['endpoint', 'ftp://127.0.0.1:9229/', 'config.expect.endpoint'],
+    ['endpoint', 'localhost:9229', 'config.expect.endpoint'],
+    ['authenticationFlowType', 'CUSTOM_AUTH', 'config.expect.oneOf', { choices: 'USER_SRP_AUTH, USER_PASSWORD_AUTH' }],
+    ['challengeSessionMinutes', 2, 'config.expect.challengeSessionMinutes'],
+    ['challengeSessionMinutes', 16, 'config.expect.challengeSessionMinutes'],
+    ['challengeSessionMinutes', 3.5, 'config.expect.challengeSessionMinutes'],
+    ['challengeSessionMinutes', '3', 'config.expect.challengeSessionMinutes'],
+    ['challengeWarningSeconds', -1, 'config.expect.challengeWarningSeconds'],
+    ['tokenStorage', 'cookies', 'config.expect.oneOf', { choices: 'localStorage, sessionStorage' }],
+    ['productName', '   ', 'config.expect.productName', { maxLength: 60 }],
+    ['passwordPolicy', 'strong', 'config.expect.object'],
+  ])('reports an invalid %s (%j)', (key, value, expectKey, values) => {
+    expect(issuesFor({ ...valid, [key]: value })).toEqual([{ key, problem: 'invalid', expectKey, values }]);
+  });
+
+  it.each<[string, unknown, string, Record<string, string | number>?]>([
+    ['minimumLength', 5, 'config.expect.wholeNumber', { min: 6, max: 99 }],
+    ['minimumLength', 100, 'config.expect.wholeNumber', { min: 6, max: 99 }],
+    ['requireUppercase', 'yes', 'config.expect.boolean'],
+    ['requireLowercase', 1, 'config.expect.boolean'],
+    ['requireNumbers', null, 'config.expect.boolean'],
+    ['requireSymbols', 'false', 'config.expect.boolean'],
+  ])('reports an invalid passwordPolicy.%s (%j)', (key, value, expectKey, values) => {
+    expect(issuesFor({ ...valid, passwordPolicy: { [key]: value } })).toEqual([
+      { key: `passwordPolicy.${key}`, problem: 'invalid', expectKey, values },
+    ]);
+  });
+
+  it('reports a misspelt key instead of ignoring it', () => {
+    expect(issuesFor({ ...valid, endPoint: 'http://127.0.0.1:9229/' })).toEqual([
+      { key: 'endPoint', problem: 'unknownKey', expectKey: 'config.expect.noSuchKey' },
+    ]);
+  });
+
+  it('reports a misspelt key inside the password policy', () => {
+    expect(issuesFor({ ...valid, passwordPolicy: { minLength: 10 } })).toEqual([
+      { key: 'passwordPolicy.minLength', problem: 'unknownKey', expectKey: 'config.expect.noSuchKey' },
+    ]);
+  });
+
+  it('reports a pool id from another region than the configured one', () => {
+    expect(issuesFor({ ...valid, region: 'eu-west-1' })).toEqual([
+      { key: 'userPoolId', problem: 'invalid', expectKey: 'config.expect.userPoolIdInRegion', values: undefined },
+    ]);
+  });
+
+  it('reports a warning that is not shorter than the challenge session', () => {
+    expect(issuesFor({ ...valid, challengeSessionMinutes: 3, challengeWarningSeconds: 180 })).toEqual([
+      {
+        key: 'challengeWarningSeconds',
+        problem: 'invalid',
+        expectKey: 'config.expect.warningShorterThanSession',
+        values: undefined,
+      },
+    ]);
+  });
+
+  it('lists every wrong key at once', () => {
+    const keys = issuesFor({ region: 'x', tokenStorage: 'cookies' }).map((issue) => issue.key);
+    expect(keys).toEqual(['region', 'userPoolId', 'userPoolClientId', 'tokenStorage']);
+  });
+});

@@ -1,0 +1,83 @@
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { NoticeKey } from '../../app/navigation-state';
+import { paths } from '../../app/paths';
+import { useAuth } from '../../auth/auth-context';
+import { FormAlert } from '../../ui/form-alert';
+import { Notice } from '../../ui/notice';
+import { useAppTranslation } from '../../ui/use-app-translation';
+
+type Leaving = 'signOut' | 'signOutEverywhere' | null;
+
+export function AccountPanel({ notice }: { notice?: NoticeKey }) {
+  const { t } = useAppTranslation();
+  const navigate = useNavigate();
+  const { user, signOut, signOutEverywhere } = useAuth();
+  // Signing out clears the user before the navigation to sign-in lands: keep showing who it was.
+  const [shownUser, setShownUser] = useState(user);
+  if (user !== null && user !== shownUser) setShownUser(user);
+  const [leaving, setLeaving] = useState<Leaving>(null);
+  const inFlight = useRef(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const leave = async (how: Exclude<Leaving, null>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setLeaving(how);
+    setError(undefined);
+    try {
+      if (how === 'signOut') {
+        await signOut();
+        navigate(paths.signIn, { replace: true, state: { notice: 'signedOut' } });
+        return;
+      }
+      const outcome = await signOutEverywhere();
+      if (outcome.ok) {
+        navigate(paths.signIn, { replace: true, state: { notice: 'signedOutEverywhere' } });
+      } else if (outcome.error.kind === 'sessionExpired') {
+        // The session was already over (revoked elsewhere, say): the auth layer has signed out.
+        navigate(paths.signIn, { replace: true, state: { notice: 'sessionEnded' } });
+      } else {
+        setError(t(outcome.error.messageKey, outcome.error.values));
+      }
+    } finally {
+      inFlight.current = false;
+      setLeaving(null);
+    }
+  };
+
+  const email = shownUser?.attributes.email;
+  return (
+    <>
+      <Notice message={notice ? t(`notices.${notice}`) : undefined} />
+      <p>{t('account.signedInAs')}</p>
+      <dl className="account-details">
+        <dt>{t('account.username')}</dt>
+        <dd>{shownUser?.username}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd>{email || t('account.noEmail')}</dd>
+      </dl>
+      <p>
+        <Link to={paths.changePassword}>{t('account.changePassword')}</Link>
+      </p>
+      <FormAlert message={error} />
+      <div className="actions">
+        <button type="button" className="button button--secondary" disabled={leaving !== null} onClick={() => void leave('signOut')}>
+          {leaving === 'signOut' ? t('account.signOutPending') : t('account.signOut')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={leaving !== null}
+          aria-describedby="account-sign-out-everywhere-hint"
+          onClick={() => void leave('signOutEverywhere')}
+        >
+          {leaving === 'signOutEverywhere' ? t('account.signOutEverywherePending') : t('account.signOutEverywhere')}
+        </button>
+        <p id="account-sign-out-everywhere-hint" className="field__hint">
+          {t('account.signOutEverywhereHint')}
+        </p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { paths } from '../../app/paths';
+import type { UiError } from '../../auth/auth-types';
+import { createFakeAuth } from '../fake-auth';
+import { currentLocation, formAlert, renderScreen } from '../test-utils';
+import { ChangePasswordRoute } from './change-password-route';
+
+vi.mock('../../auth/auth-context', () => import('../fake-auth'));
+
+const CURRENT = 'Demo-Passw0rd!';
+const NEXT = 'Next-Passw0rd!';
+
+function renderChangePassword(failure?: UiError) {
+  const auth = createFakeAuth({ status: 'signedIn', user: { username: 'demo.user', attributes: {} } });
+  if (failure) auth.actions.changePassword.mockResolvedValueOnce({ ok: false, error: failure });
+  return renderScreen(<ChangePasswordRoute />, { path: paths.changePassword, auth });
+}
+
+async function fillForm(user: ReturnType<typeof renderChangePassword>['user'], confirmation = NEXT) {
+  await user.type(screen.getByLabelText('Current password'), CURRENT);
+  await user.type(screen.getByLabelText('New password'), NEXT);
+  await user.type(screen.getByLabelText('Confirm new password'), confirmation);
+  await user.click(screen.getByRole('button', { name: 'Change password' }));
+}
+
+describe('ChangePasswordRoute', () => {
+  it('asks for the current password and a new one twice, each with a show/hide toggle', () => {
+    renderChangePassword();
+    expect(screen.getByRole('heading', { level: 1, name: 'Change password' })).toHaveFocus();
+    expect(screen.getByLabelText('Current password')).toHaveAttribute('autocomplete', 'current-password');
+    expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password');
+    expect(screen.getByLabelText('Confirm new password')).toHaveAttribute('autocomplete', 'new-password');
+    for (const label of ['Current password', 'New password', 'Confirm new password']) {
+      expect(screen.getByRole('button', { name: `Show ${label}` })).toHaveAttribute('aria-pressed', 'false');
+    }
+    expect(screen.getByRole('list', { name: 'Your password must have:' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to your account' })).toHaveAttribute('href', paths.account);
+  });
+
+  it('changes the password and shows the notice on the account', async () => {
+    const { user, auth } = renderChangePassword();
+    await fillForm(user);
+    await waitFor(() => expect(currentLocation().path).toBe(paths.account));
+    expect(currentLocation().state).toEqual({ notice: 'passwordChanged' });
+    expect(auth.actions.changePassword).toHaveBeenCalledExactlyOnceWith(CURRENT, NEXT);
+  });
+
+  it('puts a wrong current password on that field and clears every password', async () => {
+    const { user } = renderChangePassword({ kind: 'field', field: 'currentPassword', messageKey: 'errors.currentPasswordWrong' });
+    await fillForm(user);
+    const current = screen.getByLabelText('Current password');
+    await waitFor(() => expect(current).toHaveAccessibleDescription('Your current password is not correct.'));
+    expect(current).toHaveFocus();
+    expect(current).toHaveValue('');
+    expect(screen.getByLabelText('New password')).toHaveValue('');
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue('');
+    expect(formAlert()).toBeEmptyDOMElement();
+  });
+
+  it('puts a weak new password on the new-password field', async () => {
+    const { user } = renderChangePassword({ kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.reused' });
+    await fillForm(user);
+    const next = screen.getByLabelText('New password');
+    await waitFor(() => expect(next).toHaveAccessibleDescription(expect.stringContaining('You have used this password before.')));
+    expect(next).toHaveFocus();
+  });
+
+  it('shows a form-level answer in the single alert region', async () => {
+    const { user } = renderChangePassword({ kind: 'form', messageKey: 'errors.limitExceeded' });
+    await fillForm(user);
+    await waitFor(() => expect(formAlert()).toHaveTextContent('Too many attempts. Wait a while before trying again.'));
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+
+  it('checks the confirmation before sending', async () => {
+    const { user, auth } = renderChangePassword();
+    await fillForm(user, 'Something-else1!');
+    const confirmation = screen.getByLabelText('Confirm new password');
+    await waitFor(() => expect(confirmation).toHaveAccessibleDescription('The two passwords are not the same.'));
+    expect(confirmation).toHaveFocus();
+    expect(auth.actions.changePassword).not.toHaveBeenCalled();
+  });
+
+  it('sends the user to sign-in, saying why, when the session is over', async () => {
+    const { user } = renderChangePassword({ kind: 'sessionExpired', messageKey: 'errors.sessionEnded' });
+    await fillForm(user);
+    await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
+    expect(currentLocation().state).toEqual({ notice: 'sessionEnded', from: paths.changePassword });
+  });
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Field schemas shared by the screens (the new password itself comes from the config's
+ * `newPasswordSchema(policy)`). Messages are i18n keys, translated when shown. Passwords are never
+ * trimmed: a space is a legitimate password character.
+ */
+
+export const usernameSchema = z.string().trim().min(1, 'ui.validation.usernameRequired');
+
+export const signInPasswordSchema = z.string().min(1, 'ui.validation.passwordRequired');
+
+export const currentPasswordSchema = z.string().min(1, 'ui.validation.currentPasswordRequired');
+
+/** Cognito's confirmation codes are six digits; spaces pasted with them are dropped. */
+export const confirmationCodeSchema = z
+  .string()
+  .transform((code) => code.replace(/\s+/g, ''))
+  .pipe(z.string().min(1, 'ui.validation.codeRequired').regex(/^\d{6}$/, 'ui.validation.codeFormat'));
+
+export const confirmPasswordSchema = z.string().min(1, 'ui.validation.confirmRequired');
+
+/** The confirmation must repeat the new password; reported on the confirmation field. */
+export function requireMatchingConfirmation<T extends z.ZodType<{ newPassword: string; confirmPassword: string }>>(schema: T): T {
+  return schema.refine((values) => values.confirmPassword === '' || values.newPassword === values.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'ui.validation.confirmMismatch',
+  });
+}

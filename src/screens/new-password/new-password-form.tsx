@@ -1,0 +1,153 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useForm, useWatch, type Path } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { paths } from '../../app/paths';
+import { useAuth } from '../../auth/auth-context';
+import type { PendingChallengeView } from '../../auth/auth-types';
+import { useChallengeCountdown } from '../../auth/challenge-timer';
+import { nextScreenAfterSignIn } from '../../auth/next-screen';
+import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
+import { Field } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
+import { PasswordField } from '../../ui/password-field';
+import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
+import { SubmitButton } from '../../ui/submit-button';
+import { useAppTranslation } from '../../ui/use-app-translation';
+import { confirmPasswordSchema, requireMatchingConfirmation } from '../form-schemas';
+import { ChallengeTimer } from './challenge-timer';
+import { attributeFieldSpec } from './required-attributes';
+
+interface NewPasswordValues {
+  newPassword: string;
+  confirmPassword: string;
+  attributes: Record<string, string>;
+}
+
+function newPasswordFormSchema(policy: PasswordPolicy, requiredAttributes: readonly string[]) {
+  const attributes = Object.fromEntries(
+    requiredAttributes.map((name) => [name, z.string().trim().min(1, 'ui.validation.attributeRequired')]),
+  );
+  return requireMatchingConfirmation(
+    z.object({
+      newPassword: newPasswordSchema(policy),
+      confirmPassword: confirmPasswordSchema,
+      attributes: z.object(attributes),
+    }),
+  );
+}
+
+export interface NewPasswordFormProps {
+  challenge: PendingChallengeView;
+  /** Where a guard interrupted the user before sign-in; setting the password leads there. */
+  from?: string;
+}
+
+export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
+  const { t } = useAppTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const { completeNewPassword, expireChallenge, abandonChallenge } = useAuth();
+  const { passwordPolicy, challengeWarningSeconds } = useConfig();
+  const { username, expiresAt, requiredAttributes } = challenge;
+  const rules = useMemo(() => passwordRules(passwordPolicy), [passwordPolicy]);
+  const schema = useMemo(() => newPasswordFormSchema(passwordPolicy, requiredAttributes), [passwordPolicy, requiredAttributes]);
+  const form = useForm<NewPasswordValues>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      newPassword: '',
+      confirmPassword: '',
+      attributes: Object.fromEntries(requiredAttributes.map((name) => [name, ''])),
+    },
+  });
+  const { register, formState, setValue } = form;
+  const newPassword = useWatch({ control: form.control, name: 'newPassword' });
+  const { secondsLeft, phase } = useChallengeCountdown(expiresAt);
+  const expired = phase === 'expired';
+
+  // Time is up (by our clock, or Cognito said so): back to sign-in with the username and the reason.
+  // Safe to repeat: expiring an ended challenge changes nothing, and the navigation replaces.
+  const returnToSignIn = useCallback(() => {
+    expireChallenge();
+    navigate(paths.signIn, { replace: true, state: { notice: 'challengeExpired', username } });
+  }, [expireChallenge, navigate, username]);
+
+  useEffect(() => {
+    if (expired) returnToSignIn();
+  }, [expired, returnToSignIn]);
+
+  const errorField: ErrorFieldMap<NewPasswordValues> = (field) => {
+    if (field === 'newPassword' || field === 'confirmPassword') return field;
+    if (field.startsWith('attribute:')) {
+      const name = field.slice('attribute:'.length);
+      if (requiredAttributes.includes(name)) return `attributes.${name}` as Path<NewPasswordValues>;
+    }
+    return undefined;
+  };
+
+  const submit = useSingleFlightSubmit(
+    form.handleSubmit(async (values) => {
+      const outcome = await completeNewPassword(values.newPassword, values.attributes);
+      if (outcome.ok) {
+        navigate(nextScreenAfterSignIn({ kind: 'signedIn' }, from)?.to ?? paths.account, { replace: true });
+        return;
+      }
+      if (outcome.error.kind === 'sessionExpired') {
+        returnToSignIn();
+        return;
+      }
+      setValue('newPassword', '');
+      setValue('confirmPassword', '');
+      reportUiError(form, outcome.error, t, errorField);
+    }),
+  );
+
+  const cancel = () => {
+    abandonChallenge();
+    navigate(paths.signIn, { replace: true, state: { username } });
+  };
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ChallengeTimer secondsLeft={secondsLeft} phase={phase} warningSeconds={challengeWarningSeconds} />
+      <FormAlert message={errorText(formState.errors.root?.server)} />
+      <fieldset className="form-fieldset" disabled={expired}>
+        <PasswordField
+          label={t('newPassword.newPassword')}
+          autoComplete="new-password"
+          error={errorText(formState.errors.newPassword)}
+          checklist={{ rules, password: newPassword }}
+          {...register('newPassword')}
+        />
+        <PasswordField
+          label={t('newPassword.confirmPassword')}
+          autoComplete="new-password"
+          error={errorText(formState.errors.confirmPassword)}
+          {...register('confirmPassword')}
+        />
+        {requiredAttributes.length > 0 ? <p>{t('newPassword.detailsIntro')}</p> : null}
+        {requiredAttributes.map((name) => {
+          const spec = attributeFieldSpec(name);
+          return (
+            <Field
+              key={name}
+              label={spec.labelKey ? t(spec.labelKey) : spec.humanisedLabel}
+              hint={spec.hintKey ? t(spec.hintKey) : undefined}
+              {...spec.inputProps}
+              error={errorText(formState.errors.attributes?.[name])}
+              {...register(`attributes.${name}`)}
+            />
+          );
+        })}
+        <SubmitButton pending={formState.isSubmitting} pendingLabel={t('newPassword.pending')}>
+          {t('newPassword.submit')}
+        </SubmitButton>
+        <button type="button" className="link-button" onClick={cancel}>
+          {t('newPassword.cancel')}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** A countdown in whole seconds that starts on demand: `secondsLeft` is 0 when it is not running. */
+export function useCooldown(seconds: number): { secondsLeft: number; start(): void } {
+  const [endsAt, setEndsAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (endsAt === null) return;
+    const timer = setInterval(() => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= endsAt) setEndsAt(null);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [endsAt]);
+
+  const start = useCallback(() => {
+    const current = Date.now();
+    setNow(current);
+    setEndsAt(current + seconds * 1000);
+  }, [seconds]);
+
+  const secondsLeft = endsAt === null ? 0 : Math.max(0, Math.ceil((endsAt - now) / 1000));
+  return { secondsLeft, start };
+}

@@ -1,0 +1,95 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
+import type { NoticeKey } from '../../app/navigation-state';
+import { paths } from '../../app/paths';
+import { useAuth } from '../../auth/auth-context';
+import { nextScreenAfterSignIn } from '../../auth/next-screen';
+import { afterNextPaint } from '../../ui/after-next-paint';
+import { Field } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
+import { Notice } from '../../ui/notice';
+import { PasswordField } from '../../ui/password-field';
+import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
+import { SubmitButton } from '../../ui/submit-button';
+import { useAppTranslation } from '../../ui/use-app-translation';
+import { signInPasswordSchema, usernameSchema } from '../form-schemas';
+
+const SignInSchema = z.object({ username: usernameSchema, password: signInPasswordSchema });
+type SignInValues = z.input<typeof SignInSchema>;
+
+const errorField: ErrorFieldMap<SignInValues> = (field) =>
+  field === 'username' || field === 'password' ? field : undefined;
+
+export interface SignInFormProps {
+  initialUsername: string;
+  notice?: NoticeKey;
+  /** Where a guard interrupted the user; signing in leads back there. */
+  from?: string;
+}
+
+export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
+  const { t } = useAppTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const { signIn } = useAuth();
+  const [noticeShown, setNoticeShown] = useState(notice !== undefined);
+  const form = useForm<SignInValues, unknown, z.output<typeof SignInSchema>>({
+    resolver: zodResolver(SignInSchema),
+    defaultValues: { username: initialUsername, password: '' },
+  });
+  const { register, formState, setValue } = form;
+  const username = useWatch({ control: form.control, name: 'username' });
+
+  const submit = useSingleFlightSubmit(
+    form.handleSubmit(async (values) => {
+      setNoticeShown(false);
+      // SRP's big-number maths blocks the main thread for a noticeable moment: let the pending state
+      // paint first so the button does not look dead.
+      await afterNextPaint();
+      const outcome = await signIn(values.username, values.password);
+      const next = nextScreenAfterSignIn(outcome, from);
+      if (next) {
+        navigate(next.to, { replace: true, state: next.state });
+        return;
+      }
+      if (outcome.kind !== 'failed') return;
+      setValue('password', '');
+      reportUiError(form, outcome.error, t, errorField);
+    }),
+  );
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <Notice message={noticeShown && notice ? t(`notices.${notice}`) : undefined} />
+      <p>{t('signIn.intro')}</p>
+      <FormAlert message={errorText(formState.errors.root?.server)} />
+      <Field
+        label={t('signIn.username')}
+        autoComplete="username"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        error={errorText(formState.errors.username)}
+        {...register('username')}
+      />
+      <PasswordField
+        label={t('signIn.password')}
+        autoComplete="current-password"
+        error={errorText(formState.errors.password)}
+        {...register('password')}
+      />
+      <SubmitButton pending={formState.isSubmitting} pendingLabel={t('signIn.pending')}>
+        {t('signIn.submit')}
+      </SubmitButton>
+      <p className="form-links">
+        <Link to={paths.forgotPassword} state={{ username: username.trim() || undefined }}>
+          {t('signIn.forgotPassword')}
+        </Link>
+      </p>
+    </form>
+  );
+}
