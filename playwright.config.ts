@@ -1,12 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_APP_PORT, E2E_EMULATOR_PORT } from './e2e/ports';
 
-/**
- * Ports of their own, so a developer's `npm start` can keep running beside the tests;
- * E2E_EMULATOR_PORT and E2E_APP_PORT let two runs share a machine.
- */
-export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 9329);
-export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 5273);
+export { E2E_APP_PORT, E2E_EMULATOR_PORT };
 
 /** The test runtime config: e2e/config.e2e.json pointed at this run's local pool. */
 const workDir = `node_modules/.tmp/e2e-${E2E_APP_PORT}`;
@@ -30,6 +26,11 @@ const chromiumFlags = [
   '--no-first-run',
 ];
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: existsSync(systemChromium) ? { executablePath: systemChromium, args: chromiumFlags } : { args: chromiumFlags },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -43,15 +44,23 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,
     trace: 'retain-on-failure',
   },
+  /**
+   * The emulator's clock is one per process and every test shares it. Tests that move it
+   * (server-clock.spec.ts) run in their own project that depends on `chromium`, so they start only once
+   * every other test has finished and cannot expire another test's challenge session or code. Browser-clock
+   * tests (`page.clock`) are private to their page and run with the rest.
+   */
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: existsSync(systemChromium)
-          ? { executablePath: systemChromium, args: chromiumFlags }
-          : { args: chromiumFlags },
-      },
+      testIgnore: /server-clock\.spec\.ts$/,
+      use: chromium,
+    },
+    {
+      name: 'server-clock',
+      testMatch: /server-clock\.spec\.ts$/,
+      dependencies: ['chromium'],
+      use: chromium,
     },
   ],
   webServer: [

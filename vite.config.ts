@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { configFilePlugin } from './scripts/config-file-plugin.ts';
+import { securityHeadersForConfigFile } from './scripts/security-headers.ts';
 
 export default defineConfig({
   plugins: [react(), configFilePlugin()],
   // amazon-cognito-identity-js bundles buffer@4, which reads Node's `global`; browsers only have globalThis.
   define: { global: 'globalThis' },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // The production build is previewed as it is deployed: with the strict CSP and security headers
+  // (scripts/security-headers.ts), connect-src taken from the config being served.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeadersForConfigFile() },
 });

@@ -6,9 +6,11 @@ describe('masking', () => {
     expect(maskEmail('demo.user@example.com')).toBe('d***@e***');
   });
 
-  it('masks a phone number keeping the last four digits', () => {
-    expect(maskPhone('+15555550123')).toBe('+********0123');
-    expect(maskPhone('+447700904516')).toBe('+*********4516');
+  it('masks a phone number as +, one asterisk per other character, and the last four digits', () => {
+    expect(maskPhone('+15555550123')).toBe('+*******0123');
+    expect(maskPhone('+447700904516')).toBe('+********4516');
+    // The reference's longest sample, +*********4516, is a 14-character number.
+    expect(maskPhone('+4915112345678')).toBe('+*********5678');
   });
 });
 
@@ -28,6 +30,11 @@ describe('verifiedRecoveryContact', () => {
   });
 
   it('builds CodeDeliveryDetails with the masked destination', () => {
+    expect(codeDeliveryDetails({ medium: 'SMS', attributeName: 'phone_number', destination: '+15555550123' })).toEqual({
+      Destination: '+*******0123',
+      DeliveryMedium: 'SMS',
+      AttributeName: 'phone_number',
+    });
     expect(codeDeliveryDetails({ medium: 'EMAIL', attributeName: 'email', destination: 'zoe@corp.test' })).toEqual({
       Destination: 'z***@c***',
       DeliveryMedium: 'EMAIL',

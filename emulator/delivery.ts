@@ -44,12 +44,13 @@ export function maskEmail(email: string): string {
 }
 
 /**
- * §4.3: `+`, asterisks, the last 4 digits (`+********0123` for a 12-character US number). [U] The asterisk
- * count is the length of the number minus 4, which fits every sample in the reference.
+ * §4.3: `+`, then an asterisk for every other character, then the last 4 digits, so the asterisk count is the
+ * length of the number minus 5 (`+*******0123` for the 12-character `+15555550123`). [U] The reference derives
+ * that count from its samples; at least one asterisk is kept so a malformed short value is still masked.
  */
 export function maskPhone(phone: string): string {
   const lastFour = phone.slice(-4);
-  return `+${'*'.repeat(Math.max(phone.length - 4, 1))}${lastFour}`;
+  return `+${'*'.repeat(Math.max(phone.length - 5, 1))}${lastFour}`;
 }
 
 export function codeDeliveryDetails(delivery: Delivery): CodeDeliveryDetails {

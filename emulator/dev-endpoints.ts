@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock';
-import { BodyTooLargeError, readBody, sendJson, sendText } from './http-util';
+import { BodyTooLargeError, isLoopbackOrigin, readBody, sendJson, sendText } from './http-util';
 import type { OutboxMessage, Store } from './store';
 
 /**
@@ -45,8 +45,16 @@ export async function handleDevEndpoint(
       sendJson(response, 200, clockState(deps.clock));
       return;
     case `POST ${DEV_PREFIX}/clock`:
+      if (refusedCrossSite(request, response)) return;
+      // Security: application/json is not a CORS-safelisted content type, so a browser must preflight it, and
+      // the preflight is only granted to loopback origins (server.ts).
+      if (!isJson(request)) {
+        sendJson(response, 415, { message: 'Send the body as Content-Type: application/json.' });
+        return;
+      }
       return advanceClock(request, response, deps.clock);
     case `POST ${DEV_PREFIX}/reset`:
+      if (refusedCrossSite(request, response)) return;
       deps.reset();
       sendJson(response, 200, { reset: true, ...clockState(deps.clock) });
       return;
@@ -55,6 +63,24 @@ export async function handleDevEndpoint(
         message: `No developer endpoint ${route}. Try GET ${DEV_PREFIX}/, GET ${DEV_PREFIX}/outbox, POST ${DEV_PREFIX}/clock or POST ${DEV_PREFIX}/reset.`,
       });
   }
+}
+
+/**
+ * Security: any web page the developer visits can send a simple POST (no preflight: no body, or a text/plain
+ * or form one) to this server, and the browser marks it with the page's Origin. So a state-changing developer
+ * endpoint refuses a request whose Origin is present and not on this machine. A request without Origin (curl,
+ * Node's fetch, test fixtures) is not from a web page on another site and passes.
+ */
+function refusedCrossSite(request: IncomingMessage, response: ServerResponse): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined || isLoopbackOrigin(origin)) return false;
+  sendJson(response, 403, { message: 'Developer endpoints only answer pages served from this machine.' });
+  return true;
+}
+
+function isJson(request: IncomingMessage): boolean {
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return mediaType === 'application/json';
 }
 
 function clockState(clock: Clock): { now: string } {

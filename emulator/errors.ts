@@ -83,6 +83,11 @@ export const Errors = {
   codeExpired: () => fail('ExpiredCodeException', Messages.codeExpired),
   limitExceeded: () => fail('LimitExceededException', Messages.attemptLimitExceeded),
   usernameExists: () => fail('UsernameExistsException', Messages.userAccountExists),
+  /** [U] An attribute outside the pool schema: the wording follows the SignUp message seen in apps. */
+  attributeNotInSchema: (name: string) =>
+    fail('InvalidParameterException', `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`),
+  /** [U] The model declares UnsupportedUserStateException (e.g. AdminCreateUser RESEND); callers word the message. */
+  unsupportedUserState: (message: string) => fail('UnsupportedUserStateException', message),
   poolClientNotFound: (clientId: string) =>
     fail('ResourceNotFoundException', `User pool client ${clientId} does not exist.`),
   poolNotFound: (poolId: string) => fail('ResourceNotFoundException', `User pool ${poolId} does not exist.`),
@@ -98,6 +103,7 @@ export const Errors = {
   internal: () => fail('InternalErrorException', 'The local user pool failed to process the request.'),
 } as const;
 
-function lowerFirst(text: string): string {
+/** AWS model validation names a member with its first letter in lower case ('username', 'advanceSeconds'). */
+export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -36,3 +36,16 @@ export function sendText(response: ServerResponse, status: number, text: string,
   response.writeHead(status, { 'Content-Length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }
+
+/** An http(s) origin on this machine: localhost (and *.localhost), 127.0.0.0/8 or [::1], any port. */
+export function isLoopbackOrigin(origin: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  const host = parsed.hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}

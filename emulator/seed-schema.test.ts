@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createClock } from './clock';
 import { SeedError, loadSeedFile, parseSeed, type SeedInput } from './seed-schema';
 import { DEFAULT_SEED_PATH } from './server';
+import { passwordMatches } from './srp';
 import { Store } from './store';
 
 const demoSeed = (): SeedInput => JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SeedInput;
@@ -30,13 +31,32 @@ describe('the demo seed', () => {
     ]);
   });
 
-  it('never keeps a plain-text password in the store', async () => {
+  it('never keeps a plain-text password in the store, not even in what it keeps of the seed for reset', async () => {
     const store = await Store.create(parseSeed(demoSeed()), createClock());
-    const serialised = JSON.stringify([...store.pools.values()].flatMap((pool) => [...pool.users.values()]), (_key, value: unknown) =>
-      value instanceof Map ? Object.fromEntries(value) : value,
+    // Everything reachable from the store as data, private fields included (TypeScript's `private` is only a
+    // compile-time mark), Maps and Sets as arrays.
+    const serialised = JSON.stringify(store, (_key, value: unknown) =>
+      value instanceof Map || value instanceof Set ? [...value] : value,
     );
     for (const password of ['Demo-Passw0rd!', 'Temp-Passw0rd1!', 'Old-Passw0rd1!']) expect(serialised).not.toContain(password);
     expect(serialised).toContain('"verifier"');
+    // The seed state is in what was serialised: the users as the seed describes them, for reset.
+    expect(serialised).toContain('"pendingResetCode"');
+  });
+
+  it('rebuilds the seeded users on reset: same sub, same password, a fresh copy of the verifier', async () => {
+    const store = await Store.create(parseSeed(demoSeed()), createClock());
+    const pool = store.findPool('us-east-1_LocalDemo');
+    if (!pool) throw new Error('no demo pool');
+    const before = store.findUser(pool, 'demo.user');
+    store.reset();
+    const resetPool = store.findPool('us-east-1_LocalDemo');
+    if (!resetPool) throw new Error('no demo pool after reset');
+    const after = store.findUser(resetPool, 'demo.user');
+    expect(after?.sub).toBe(before?.sub);
+    expect(after?.password).toEqual(before?.password);
+    expect(after?.password).not.toBe(before?.password);
+    expect(passwordMatches(resetPool.srpPoolName, 'demo.user', 'Demo-Passw0rd!', after?.password ?? { salt: '', verifier: '' })).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createClock, type Clock } from './clock';
 import { DEV_PREFIX, handleDevEndpoint } from './dev-endpoints';
 import { CognitoServiceError, Errors } from './errors';
-import { BodyTooLargeError, readBody, sendJson } from './http-util';
+import { BodyTooLargeError, isLoopbackOrigin, readBody, sendJson } from './http-util';
 import { OPERATIONS, type OperationContext } from './operations';
 import type { JsonObject } from './operations/input';
 import { loadSeedFile, parseSeed, type Seed, type SeedInput } from './seed-schema';
@@ -216,18 +216,6 @@ const ALLOWED_HEADERS = [
   'amz-sdk-invocation-id',
   'amz-sdk-request',
 ].join(', ');
-
-export function isLoopbackOrigin(origin: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  const host = parsed.hostname;
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /**
  * Security: only pages served from this machine may call the pool from a browser. The origin is echoed (never

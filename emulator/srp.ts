@@ -6,6 +6,7 @@
  * does, and fixed-width encodings break about one login in 512 (§3.7).
  */
 import { createDiffieHellman, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual } from './secure-compare';
 
 /** RFC 5054 3072-bit group, the `initN` constant of amazon-cognito-identity-js (§3.1). */
 const N = BigInt(
@@ -265,14 +266,13 @@ export function expectedPasswordClaimSignature(args: {
   return computeClaimSignature(key, args.poolName, args.userIdForSrp, args.secretBlock, parsedTimestamp.canonical);
 }
 
-/** Compare two base64 signatures in constant time. */
+/**
+ * Compare two base64 signatures in constant time (see constantTimeEqual). [U] Cognito's exact tolerance of
+ * base64 variants (missing padding, url-safe alphabet) is unknown; clients send standard padded base64, compared
+ * exactly.
+ */
 export function signaturesMatch(expected: string, received: string): boolean {
-  // Security: hashing both sides gives equal-length inputs for timingSafeEqual, so neither the content nor
-  // the length of the received value shapes the timing. [U] Cognito's exact tolerance of base64 variants
-  // (missing padding, url-safe alphabet) is unknown; clients send standard padded base64, compared exactly.
-  const expectedDigest = createHash('sha256').update(expected, 'utf8').digest();
-  const receivedDigest = createHash('sha256').update(received, 'utf8').digest();
-  return timingSafeEqual(expectedDigest, receivedDigest);
+  return constantTimeEqual(expected, received);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

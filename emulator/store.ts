@@ -3,7 +3,7 @@ import { buildSchema, type AttributeDefinition } from './attributes';
 import type { Clock } from './clock';
 import { generateCode, verifiedRecoveryContact, type DeliveryMedium } from './delivery';
 import { passwordPolicyViolation } from './password-policy';
-import type { PasswordPolicy, Seed, SeedClient, SeedPool, UserStatus } from './seed-schema';
+import type { PasswordPolicy, Seed, SeedClient, SeedPool, SeedUser, UserStatus } from './seed-schema';
 import { SeedError } from './seed-schema';
 import { createPasswordVerifier, type PasswordVerifier } from './srp';
 import { createTokenIssuer, type TokenIssuer } from './tokens';
@@ -31,7 +31,19 @@ export interface PendingCode {
   issuedAt: number;
 }
 
-export interface UserState {
+/**
+ * The counters behind lockout and the per-user rate limits. A user carries their own; under
+ * PreventUserExistenceErrors ENABLED a name with no user gets the same set on its pool (see
+ * Store.countersForUnknownName).
+ */
+export interface AttemptCounters {
+  signInFailures: SignInFailures;
+  /** Times (ms) of codes sent by ForgotPassword (or simulated for an unknown name), and of wrong codes. */
+  codeRequests: number[];
+  wrongCodes: number[];
+}
+
+export interface UserState extends AttemptCounters {
   readonly username: string;
   readonly sub: string;
   /** Attribute values as Cognito returns them: strings, booleans as "true"/"false". Includes `sub`. */
@@ -44,12 +56,9 @@ export interface UserState {
   temporaryPasswordSetAt: number | null;
   createdAt: number;
   lastModifiedAt: number;
-  signInFailures: SignInFailures;
   /** Only the latest code is valid (a new request replaces it); consumed codes are removed. */
   resetCode: PendingCode | null;
-  /** Times (ms) of codes sent by ForgotPassword, of wrong codes, and of wrong ChangePassword previous passwords. */
-  codeRequests: number[];
-  wrongCodes: number[];
+  /** Times (ms) of wrong ChangePassword previous passwords. */
   changePasswordFailures: number[];
 }
 
@@ -69,6 +78,8 @@ export interface PoolState {
   readonly issuer: TokenIssuer;
   /** Usernames that ForgotPassword answered with a simulated delivery (§6), for ConfirmForgotPassword's answer. */
   readonly simulatedResetRequests: Set<string>;
+  /** Lockout and rate-limit counters of names that have no user, by usernameKey (ENABLED clients only). */
+  readonly unknownNameCounters: Map<string, AttemptCounters>;
 }
 
 /** Server-side SRP state named by an opaque SECRET_BLOCK (§3.2). */
@@ -77,15 +88,17 @@ export interface SrpStep {
   clientId: string;
   /** The internal username, or for an unknown user the simulated UUID (§3.6). */
   userIdForSrp: string;
-  simulated: boolean;
+  /** For the simulated step of an unknown user (§3.6), the name that was asked for; null for a real user. */
+  simulatedFor: string | null;
   b: bigint;
   srpB: string;
   srpA: string;
   createdAt: number;
 }
 
-/** A challenge `Session` (§4.2): bound to one user and client, single use, expiring. */
+/** A challenge `Session` (§4.2): bound to one challenge, user and client, single use, expiring. */
 export interface ChallengeSession {
+  /** The only challenge this Session may answer (RespondToAuthChallenge checks it). */
   challengeName: 'NEW_PASSWORD_REQUIRED';
   poolId: string;
   clientId: string;
@@ -123,6 +136,26 @@ export interface OutboxMessage {
   sentAt: string;
 }
 
+/**
+ * A seed user as the store keeps it. Security: the password is turned into its SRP salt and verifier once, when
+ * the store is created, and the plain text is not kept (seed-schema.ts promises this). The fields are copied one
+ * by one rather than spread, so nothing the seed may carry besides them is kept either.
+ */
+interface PreparedSeedUser {
+  readonly username: string;
+  readonly sub: string;
+  readonly password: Readonly<PasswordVerifier>;
+  readonly status: UserStatus;
+  readonly enabled: boolean;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly pendingResetCode: SeedUser['PendingResetCode'];
+}
+
+interface PreparedSeedPool {
+  readonly config: Omit<SeedPool, 'Users'>;
+  readonly users: readonly PreparedSeedUser[];
+}
+
 export class Store {
   readonly pools = new Map<string, PoolState>();
   readonly srpSteps = new Map<string, SrpStep>();
@@ -136,7 +169,7 @@ export class Store {
   readonly simulationSecret = randomBytes(32);
 
   private constructor(
-    private readonly seed: Seed,
+    private readonly seed: readonly PreparedSeedPool[],
     readonly clock: Clock,
     private readonly issuers: Map<string, TokenIssuer>,
   ) {}
@@ -147,7 +180,7 @@ export class Store {
       // Signing keys live as long as the server: JWKS stays the same across resets.
       issuers.set(pool.Id, await createTokenIssuer({ region: regionOf(pool.Id), userPoolId: pool.Id }));
     }
-    const store = new Store(seed, clock, issuers);
+    const store = new Store(seed.UserPools.map(prepareSeedPool), clock, issuers);
     store.reset();
     return store;
   }
@@ -159,7 +192,7 @@ export class Store {
     this.challengeSessions.clear();
     this.tokenFamilies.clear();
     this.outbox.length = 0;
-    for (const seedPool of this.seed.UserPools) this.loadPool(seedPool);
+    for (const seedPool of this.seed) this.loadPool(seedPool);
   }
 
   findPool(poolId: string): PoolState | undefined {
@@ -195,11 +228,29 @@ export class Store {
     }
   }
 
+  /**
+   * Security (§6): under PreventUserExistenceErrors ENABLED, an unknown name must answer like a real user, and
+   * a real user's sixth wrong password ("Password attempts exceeded") or sixth reset request
+   * (LimitExceededException) would set it apart from a name that only ever gets "Incorrect username or password."
+   * or a simulated delivery. So names without a user get the same counters, kept on the pool by the normalised
+   * username, and run into the same limits. [U] The map grows with the names tried until the next reset; this
+   * pool serves one machine.
+   */
+  countersForUnknownName(pool: PoolState, username: string): AttemptCounters {
+    const key = usernameKey(pool, username);
+    let counters = pool.unknownNameCounters.get(key);
+    if (!counters) {
+      counters = { signInFailures: { count: 0, lastFailureAt: 0, lockedUntil: 0 }, codeRequests: [], wrongCodes: [] };
+      pool.unknownNameCounters.set(key, counters);
+    }
+    return counters;
+  }
+
   sendToOutbox(message: Omit<OutboxMessage, 'id' | 'sentAt'>): void {
     this.outbox.push({ id: randomUUID(), sentAt: new Date(this.clock.now()).toISOString(), ...message });
   }
 
-  newUser(pool: PoolState, args: { username: string; sub?: string; password: string; status: UserStatus }): UserState {
+  newUser(args: { username: string; sub?: string; password: PasswordVerifier; status: UserStatus }): UserState {
     const now = this.clock.now();
     const sub = args.sub ?? randomUUID();
     return {
@@ -208,7 +259,7 @@ export class Store {
       attributes: new Map([['sub', sub]]),
       status: args.status,
       enabled: true,
-      password: createPasswordVerifier(pool.srpPoolName, args.username, args.password),
+      password: args.password,
       temporaryPasswordSetAt: args.status === 'FORCE_CHANGE_PASSWORD' ? now : null,
       createdAt: now,
       lastModifiedAt: now,
@@ -220,7 +271,8 @@ export class Store {
     };
   }
 
-  private loadPool(seedPool: SeedPool): void {
+  private loadPool(seed: PreparedSeedPool): void {
+    const seedPool = seed.config;
     const issuer = this.issuers.get(seedPool.Id);
     if (!issuer) throw new SeedError(`no token issuer for pool ${seedPool.Id}`);
     const now = this.clock.now();
@@ -228,7 +280,7 @@ export class Store {
       id: seedPool.Id,
       name: seedPool.Name,
       region: regionOf(seedPool.Id),
-      srpPoolName: seedPool.Id.slice(seedPool.Id.indexOf('_') + 1),
+      srpPoolName: srpPoolNameOf(seedPool.Id),
       caseSensitive: seedPool.UsernameCaseSensitive,
       passwordPolicy: seedPool.PasswordPolicy,
       schema: buildSchema(seedPool.RequiredAttributes, seedPool.CustomAttributes),
@@ -238,30 +290,30 @@ export class Store {
       users: new Map(),
       issuer,
       simulatedResetRequests: new Set(),
+      unknownNameCounters: new Map(),
     };
     this.pools.set(pool.id, pool);
 
-    for (const seedUser of seedPool.Users) {
-      const where = `pool ${pool.id}, user ${seedUser.Username}`;
-      const violation = passwordPolicyViolation(pool.passwordPolicy, seedUser.Password);
-      if (violation) throw new SeedError(`${where}: the password breaks the pool's policy (${violation})`);
-      const user = this.newUser(pool, {
-        username: seedUser.Username,
-        sub: seedUser.Sub ?? stableSub(pool.id, seedUser.Username),
-        password: seedUser.Password,
-        status: seedUser.UserStatus,
+    for (const seedUser of seed.users) {
+      const where = `pool ${pool.id}, user ${seedUser.username}`;
+      const user = this.newUser({
+        username: seedUser.username,
+        sub: seedUser.sub,
+        // A copy: operations replace a user's verifier, and the seed's must stay as it was for the next reset.
+        password: { ...seedUser.password },
+        status: seedUser.status,
       });
-      user.enabled = seedUser.Enabled;
-      for (const [name, value] of Object.entries(seedUser.Attributes)) {
+      user.enabled = seedUser.enabled;
+      for (const [name, value] of Object.entries(seedUser.attributes)) {
         if (name === 'sub') throw new SeedError(`${where}: set Sub, not an attribute named sub`);
         if (!pool.schema.has(name)) throw new SeedError(`${where}: attribute ${name} is not in the pool schema`);
         user.attributes.set(name, value);
       }
       this.addUser(pool, user);
-      if (seedUser.PendingResetCode !== undefined) {
+      if (seedUser.pendingResetCode !== undefined) {
         const contact = verifiedRecoveryContact(user.attributes);
         if (!contact) throw new SeedError(`${where}: PendingResetCode needs a verified email or phone_number`);
-        const code = seedUser.PendingResetCode === true ? generateCode() : seedUser.PendingResetCode;
+        const code = seedUser.pendingResetCode === true ? generateCode() : seedUser.pendingResetCode;
         user.resetCode = { code, issuedAt: now };
         this.sendToOutbox({
           poolId: pool.id,
@@ -275,6 +327,33 @@ export class Store {
       }
     }
   }
+}
+
+/** Checks each seed user's password against the pool's policy and keeps only its salt and verifier. */
+function prepareSeedPool(seedPool: SeedPool): PreparedSeedPool {
+  const { Users, ...config } = seedPool;
+  const srpPoolName = srpPoolNameOf(seedPool.Id);
+  const users = Users.map((seedUser): PreparedSeedUser => {
+    const violation = passwordPolicyViolation(seedPool.PasswordPolicy, seedUser.Password);
+    if (violation) {
+      throw new SeedError(`pool ${seedPool.Id}, user ${seedUser.Username}: the password breaks the pool's policy (${violation})`);
+    }
+    return {
+      username: seedUser.Username,
+      sub: seedUser.Sub ?? stableSub(seedPool.Id, seedUser.Username),
+      password: createPasswordVerifier(srpPoolName, seedUser.Username, seedUser.Password),
+      status: seedUser.UserStatus,
+      enabled: seedUser.Enabled,
+      attributes: { ...seedUser.Attributes },
+      pendingResetCode: seedUser.PendingResetCode,
+    };
+  });
+  return { config, users };
+}
+
+/** §0.1: the SRP "pool name" is the part of the pool id after `_`. */
+function srpPoolNameOf(poolId: string): string {
+  return poolId.slice(poolId.indexOf('_') + 1);
 }
 
 export function usernameKey(pool: PoolState, username: string): string {

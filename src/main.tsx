@@ -11,8 +11,14 @@ async function start() {
   if (!container) throw new Error('index.html has no #root element.');
   const root = createRoot(container);
 
-  // The catalog and the config load in parallel; nothing renders before both are in.
-  const [, configResult] = await Promise.all([initI18n(), loadConfig()]);
+  // The catalog and the config load in parallel; nothing renders before both are in. Only when neither a
+  // remembered choice nor the browser names a language does the catalog wait for the config's default.
+  const configLoading = loadConfig();
+  const configDefault = async () => {
+    const result = await configLoading;
+    return result.ok ? result.config.defaultLanguage : undefined;
+  };
+  const [, configResult] = await Promise.all([initI18n({ configDefault }), configLoading]);
 
   if (!configResult.ok) {
     root.render(

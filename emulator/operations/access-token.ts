@@ -28,7 +28,7 @@ export async function authenticateAccessToken(context: OperationContext, accessT
     // [U] §4.15: what Cognito answers for a token of a deleted user is not captured; "User does not exist."
     // is one of the two suggested answers. A user re-created under the same name has a new `sub` and is a
     // different user, so the old token does not reach them.
-    if (!user || user.sub !== claims.sub) throw Errors.userNotFound(Messages.userDoesNotExist);
+    if (!user || user.sub !== claims.sub) throw Errors.userNotFound();
     const family = context.store.tokenFamilies.get(claims.origin_jti);
     // A family missing from the store was dropped by POST /_emulator/reset: for the token's holder that is
     // indistinguishable from a sign-out.

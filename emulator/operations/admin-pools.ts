@@ -2,7 +2,7 @@ import { describeSchemaAttribute } from '../attributes';
 import { Errors } from '../errors';
 import { LIMITS } from '../limits';
 import type { ClientState, PoolState, UserState } from '../store';
-import { epochSeconds, requirePool, type OperationContext, type OperationDefinition } from './context';
+import { epochSeconds, requirePool, signedOperation, type OperationContext } from './context';
 import { optionalInteger, optionalString, requiredString, stringList, type JsonObject } from './input';
 import { userType } from './admin-users';
 
@@ -204,10 +204,8 @@ async function describeUserPoolClient(input: JsonObject, context: OperationConte
   return { UserPoolClient: describeClient(pool, client) };
 }
 
-const signed = (handler: OperationDefinition['handler']): OperationDefinition => ({ signed: true, handler });
-
-export const ListUsers = signed(listUsers);
-export const ListUserPools = signed(listUserPools);
-export const ListUserPoolClients = signed(listUserPoolClients);
-export const DescribeUserPool = signed(describeUserPool);
-export const DescribeUserPoolClient = signed(describeUserPoolClient);
+export const ListUsers = signedOperation(listUsers);
+export const ListUserPools = signedOperation(listUserPools);
+export const ListUserPoolClients = signedOperation(listUserPoolClients);
+export const DescribeUserPool = signedOperation(describeUserPool);
+export const DescribeUserPoolClient = signedOperation(describeUserPoolClient);

@@ -9,9 +9,9 @@ import {
   epochSeconds,
   requirePool,
   requireUserForAdmin,
+  signedOperation,
   touch,
   type OperationContext,
-  type OperationDefinition,
 } from './context';
 import { attributeList, optionalBoolean, optionalString, requiredString, stringList, type JsonObject } from './input';
 import { sendResetCode } from './password-reset';
@@ -41,10 +41,7 @@ export function userType(user: UserState, attributesToGet?: readonly string[]): 
 function applyAdminAttributes(pool: PoolState, user: UserState, updates: ReadonlyArray<{ name: string; value: string }>): void {
   for (const { name } of updates) {
     const definition = pool.schema.get(name);
-    // [U] wording follows the SignUp message seen in apps for attributes outside the schema.
-    if (!definition) {
-      throw Errors.invalidParameter(`Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
-    }
+    if (!definition) throw Errors.attributeNotInSchema(name);
     if (!definition.mutable) throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
   }
   const names = new Set(updates.map((update) => update.name));
@@ -117,7 +114,13 @@ async function adminCreateUser(input: JsonObject, context: OperationContext): Pr
 
   if (messageAction === 'RESEND') {
     // §4.9: RESEND for an unknown user is UserNotFoundException "User does not exist.".
-    if (!existing) throw Errors.userNotFound(Messages.userDoesNotExist);
+    if (!existing) throw Errors.userNotFound();
+    // RESEND re-sends an invitation; a user who has already set a password must not be put back to a temporary
+    // one by it. [U] The model declares UnsupportedUserStateException for AdminCreateUser; the message is this
+    // emulator's wording.
+    if (existing.status !== 'FORCE_CHANGE_PASSWORD') {
+      throw Errors.unsupportedUserState(`Resend not possible. ${existing.username} status is not FORCE_CHANGE_PASSWORD.`);
+    }
     existing.password = createPasswordVerifier(pool.srpPoolName, existing.username, temporaryPassword);
     existing.status = 'FORCE_CHANGE_PASSWORD';
     existing.temporaryPasswordSetAt = context.clock.now();
@@ -127,7 +130,11 @@ async function adminCreateUser(input: JsonObject, context: OperationContext): Pr
   }
   if (existing) throw Errors.usernameExists();
 
-  const user = context.store.newUser(pool, { username, password: temporaryPassword, status: 'FORCE_CHANGE_PASSWORD' });
+  const user = context.store.newUser({
+    username,
+    password: createPasswordVerifier(pool.srpPoolName, username, temporaryPassword),
+    status: 'FORCE_CHANGE_PASSWORD',
+  });
   applyAdminAttributes(pool, user, attributes);
   context.store.addUser(pool, user);
   if (messageAction !== 'SUPPRESS') sendInvitation(context, pool, user, temporaryPassword, mediums);
@@ -137,14 +144,9 @@ async function adminCreateUser(input: JsonObject, context: OperationContext): Pr
 async function adminGetUser(input: JsonObject, context: OperationContext): Promise<JsonObject> {
   const pool = requirePool(context, requiredString(input, 'UserPoolId'));
   const user = requireUserForAdmin(context, pool, requiredString(input, 'Username'));
-  return {
-    Username: user.username,
-    UserAttributes: attributeListOf(user),
-    UserCreateDate: epochSeconds(user.createdAt),
-    UserLastModifiedDate: epochSeconds(user.lastModifiedAt),
-    Enabled: user.enabled,
-    UserStatus: user.status,
-  };
+  // §4.13: the fields of UserType, with the attributes under the name UserAttributes.
+  const { Attributes, ...fields } = userType(user);
+  return { ...fields, UserAttributes: Attributes };
 }
 
 /** §4.10: Permanent sets CONFIRMED; otherwise FORCE_CHANGE_PASSWORD with a new temporary-password period. */
@@ -220,13 +222,11 @@ async function adminDeleteUser(input: JsonObject, context: OperationContext): Pr
   return undefined;
 }
 
-const signed = (handler: OperationDefinition['handler']): OperationDefinition => ({ signed: true, handler });
-
-export const AdminCreateUser = signed(adminCreateUser);
-export const AdminGetUser = signed(adminGetUser);
-export const AdminSetUserPassword = signed(adminSetUserPassword);
-export const AdminResetUserPassword = signed(adminResetUserPassword);
-export const AdminUpdateUserAttributes = signed(adminUpdateUserAttributes);
-export const AdminDisableUser = signed(adminDisableUser);
-export const AdminEnableUser = signed(adminEnableUser);
-export const AdminDeleteUser = signed(adminDeleteUser);
+export const AdminCreateUser = signedOperation(adminCreateUser);
+export const AdminGetUser = signedOperation(adminGetUser);
+export const AdminSetUserPassword = signedOperation(adminSetUserPassword);
+export const AdminResetUserPassword = signedOperation(adminResetUserPassword);
+export const AdminUpdateUserAttributes = signedOperation(adminUpdateUserAttributes);
+export const AdminDisableUser = signedOperation(adminDisableUser);
+export const AdminEnableUser = signedOperation(adminEnableUser);
+export const AdminDeleteUser = signedOperation(adminDeleteUser);

@@ -1,7 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock';
-import { Errors, Messages } from '../errors';
+import { Errors } from '../errors';
 import { LIMITS } from '../limits';
+import { constantTimeEqual } from '../secure-compare';
 import type { ClientState, PoolState, Store, UserState } from '../store';
 import type { JsonObject } from './input';
 
@@ -22,6 +23,11 @@ export interface OperationDefinition {
   readonly handler: OperationHandler;
 }
 
+/** An Admin*, List* or Describe* operation (§0.4). */
+export function signedOperation(handler: OperationHandler): OperationDefinition {
+  return { signed: true, handler };
+}
+
 export function requireClient(context: OperationContext, clientId: string): { pool: PoolState; client: ClientState } {
   const found = context.store.findClient(clientId);
   if (!found) throw Errors.poolClientNotFound(clientId);
@@ -37,7 +43,7 @@ export function requirePool(context: OperationContext, poolId: string): PoolStat
 /** Admin operations name unknown users plainly (§4.13): administrators are trusted with existence. */
 export function requireUserForAdmin(context: OperationContext, pool: PoolState, username: string): UserState {
   const user = context.store.findUser(pool, username);
-  if (!user) throw Errors.userNotFound(Messages.userDoesNotExist);
+  if (!user) throw Errors.userNotFound();
   return user;
 }
 
@@ -68,17 +74,13 @@ export function checkSecretHash(
   if (received === undefined || received === '') {
     throw Errors.notAuthorized(`Client ${clientId} is configured for secret but secret was not received`);
   }
-  const receivedBytes = Buffer.from(received, 'utf8');
-  const matches = usernames.some((username) => {
-    const expected = Buffer.from(computeSecretHash(secret, username, clientId), 'utf8');
-    // Security: constant-time comparison so the hash cannot be guessed byte by byte from response times.
-    return expected.length === receivedBytes.length && timingSafeEqual(expected, receivedBytes);
-  });
+  // Security: constant-time comparison so the hash cannot be guessed byte by byte from response times.
+  const matches = usernames.some((username) => constantTimeEqual(computeSecretHash(secret, username, clientId), received));
   if (!matches) throw Errors.notAuthorized(wrongHashMessage(clientId));
 }
 
-/** Drops entries older than the rate window and answers how many remain. */
-export function countInWindow(times: number[], now: number): number {
+/** Removes from `times` (in place) the entries older than the rate window, and answers how many remain. */
+export function pruneToWindowAndCount(times: number[], now: number): number {
   const windowStart = now - LIMITS.rateWindowSeconds * 1000;
   while (times.length > 0 && times[0] <= windowStart) times.shift();
   return times.length;

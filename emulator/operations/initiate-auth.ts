@@ -68,9 +68,12 @@ async function userPasswordAuth(
   const user = context.store.findUser(pool, username);
   checkSecretHash(client, user ? [username, user.username] : [username], parameters.get('SECRET_HASH'));
   if (!user) {
-    // Security (§6): under ENABLED an unknown user is indistinguishable from a wrong password.
-    if (preventsUserExistenceErrors(client)) throw Errors.incorrectCredentials();
-    throw Errors.userNotFound(Messages.userDoesNotExist);
+    if (!preventsUserExistenceErrors(client)) throw Errors.userNotFound();
+    // Security (§6): under ENABLED an unknown user is indistinguishable from a wrong password, lockout included.
+    const counters = context.store.countersForUnknownName(pool, username);
+    assertNotLockedOut(context, counters);
+    recordSignInFailure(context, counters);
+    throw Errors.incorrectCredentials();
   }
   assertMaySignIn(user);
   assertNotLockedOut(context, user);
@@ -109,7 +112,7 @@ async function userSrpAuth(
   } else {
     // §6 / §3.6: LEGACY names the unknown user at once; ENABLED answers with a simulated first step whose salt
     // and UUID-format id are the same every time for this username, so they reveal nothing either.
-    if (!preventsUserExistenceErrors(client)) throw Errors.userNotFound(Messages.userDoesNotExist);
+    if (!preventsUserExistenceErrors(client)) throw Errors.userNotFound();
     const key = `${pool.id}\n${usernameKey(pool, username)}`;
     const secret = context.store.simulationSecret;
     userIdForSrp = uuidFrom(secret, `id\n${key}`);
@@ -126,7 +129,7 @@ async function userSrpAuth(
     poolId: pool.id,
     clientId: client.config.ClientId,
     userIdForSrp,
-    simulated: !user,
+    simulatedFor: user ? null : username,
     b: step.b,
     srpB: step.srpB,
     srpA,

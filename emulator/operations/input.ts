@@ -1,4 +1,4 @@
-import { Errors } from '../errors';
+import { Errors, lowerFirst } from '../errors';
 
 /** A decoded JSON request body. */
 export type JsonObject = Record<string, unknown>;
@@ -33,7 +33,7 @@ export function optionalInteger(input: JsonObject, member: string, min: number, 
   if (value < min || value > max) {
     const bound = value < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
     throw Errors.invalidParameter(
-      `1 validation error detected: Value '${value}' at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must have value ${bound}`,
+      `1 validation error detected: Value '${value}' at '${lowerFirst(member)}' failed to satisfy constraint: Member must have value ${bound}`,
     );
   }
   return value;

@@ -4,11 +4,12 @@ import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
 import { PolicyPrefix, passwordPolicyViolation } from '../password-policy';
 import { createPasswordVerifier } from '../srp';
-import { usernameKey, type PoolState, type UserState } from '../store';
+import { constantTimeEqual } from '../secure-compare';
+import { usernameKey, type AttemptCounters, type PoolState, type UserState } from '../store';
 import {
   checkSecretHash,
-  countInWindow,
   preventsUserExistenceErrors,
+  pruneToWindowAndCount,
   requireClient,
   touch,
   type OperationContext,
@@ -46,16 +47,16 @@ async function forgotPassword(input: JsonObject, context: OperationContext): Pro
   const { pool, client } = requireClient(context, clientId);
   const user = context.store.findUser(pool, username);
   checkSecretHash(client, user ? [username, user.username] : [username], optionalString(input, 'SecretHash'));
-  const hideExistence = preventsUserExistenceErrors(client);
 
-  // Security (§6): under ENABLED an unknown or disabled user gets a simulated delivery that looks like a real
-  // one, so the answer does not tell whether the account exists or is active.
-  if (!user) {
-    if (!hideExistence) throw Errors.userNotFound(Messages.usernameClientNotFound);
-    return simulatedDelivery(context, pool, username);
-  }
-  if (!user.enabled) {
-    if (!hideExistence) throw Errors.notAuthorized(Messages.userDisabledReset);
+  if (!user || !user.enabled) {
+    if (!preventsUserExistenceErrors(client)) {
+      if (!user) throw Errors.userNotFound(Messages.usernameClientNotFound);
+      throw Errors.notAuthorized(Messages.userDisabledReset);
+    }
+    // Security (§6): under ENABLED an unknown or disabled user gets a simulated delivery that looks like a real
+    // one, within the same request limit as a real user (Store.countersForUnknownName), so neither the answer
+    // nor the sixth request tells whether the account exists or is active.
+    countCodeRequest(context, user ?? context.store.countersForUnknownName(pool, username));
     return simulatedDelivery(context, pool, username);
   }
   // §4.3: refused in both modes.
@@ -65,34 +66,38 @@ async function forgotPassword(input: JsonObject, context: OperationContext): Pro
   // app has to be able to show "there is no verified email or phone" to such a user; only users who do not
   // exist (or are disabled) get the simulated delivery.
   if (!verifiedRecoveryContact(user.attributes)) throw Errors.invalidParameter(Messages.noVerifiedContact);
-  // Only codes actually sent count; refused requests do not (LIMITS.forgotPasswordRequestsPerWindow).
-  if (countInWindow(user.codeRequests, context.clock.now()) >= LIMITS.forgotPasswordRequestsPerWindow) {
-    throw Errors.limitExceeded();
-  }
-  user.codeRequests.push(context.clock.now());
+  countCodeRequest(context, user);
   return { CodeDeliveryDetails: sendResetCode(context, pool, user, 'ForgotPassword') };
 }
 
 /**
+ * LIMITS.forgotPasswordRequestsPerWindow: counts this request, or refuses it with LimitExceededException.
+ * Only codes actually sent (or simulated) count; refused requests do not.
+ */
+function countCodeRequest(context: OperationContext, counters: AttemptCounters): void {
+  const now = context.clock.now();
+  if (pruneToWindowAndCount(counters.codeRequests, now) >= LIMITS.forgotPasswordRequestsPerWindow) {
+    throw Errors.limitExceeded();
+  }
+  counters.codeRequests.push(now);
+}
+
+/**
  * §6: "a simulated destination chosen from the username format and the pool's verification settings": an email
- * username gets its own masked form; otherwise a masked address whose letters are stable for the username
- * (HMAC with the server's simulation secret), delivered by the pool's auto-verified medium.
+ * username is masked as its own address; otherwise a made-up address, stable for the username (HMAC with the
+ * server's simulation secret), by the pool's auto-verified medium, masked as a real one would be (delivery.ts).
  */
 function simulatedDelivery(context: OperationContext, pool: PoolState, username: string): JsonObject {
   pool.simulatedResetRequests.add(usernameKey(pool, username));
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
   const digest = createHmac('sha256', context.store.simulationSecret).update(`${pool.id}\n${usernameKey(pool, username)}`).digest();
   const bySms = !pool.autoVerifiedAttributes.includes('email') && pool.autoVerifiedAttributes.includes('phone_number');
   if (bySms) {
-    const lastFour = String(digest.readUInt16BE(0) % 10000).padStart(4, '0');
-    return { CodeDeliveryDetails: { Destination: `+********${lastFour}`, DeliveryMedium: 'SMS', AttributeName: 'phone_number' } };
+    const digits = [...digest.subarray(0, 10)].map((byte) => byte % 10).join('');
+    return { CodeDeliveryDetails: codeDeliveryDetails({ medium: 'SMS', attributeName: 'phone_number', destination: `+1${digits}` }) };
   }
-  const at = username.indexOf('@');
-  const destination =
-    at > 0
-      ? `${username.charAt(0)}***@${username.charAt(at + 1)}***`
-      : `${letters[digest[0] % 26]}***@${letters[digest[1] % 26]}***`;
-  return { CodeDeliveryDetails: { Destination: destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' } };
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const email = username.indexOf('@') > 0 ? username : `${letters[digest[0] % 26]}@${letters[digest[1] % 26]}`;
+  return { CodeDeliveryDetails: codeDeliveryDetails({ medium: 'EMAIL', attributeName: 'email', destination: email }) };
 }
 
 /**
@@ -110,24 +115,17 @@ async function confirmForgotPassword(input: JsonObject, context: OperationContex
   const now = context.clock.now();
 
   if (!user || !user.enabled) {
-    // §6: LEGACY names the problem; ENABLED answers as if the code were wrong, or expired when no code was ever
-    // requested for this name.
-    if (!preventsUserExistenceErrors(client)) {
-      if (!user) throw Errors.userNotFound(Messages.usernameClientNotFound);
-      throw Errors.notAuthorized(Messages.userDisabledReset);
-    }
-    const requested = pool.simulatedResetRequests.has(usernameKey(pool, username)) || (user?.resetCode ?? null) !== null;
-    throw requested ? Errors.codeMismatch() : Errors.codeExpired();
+    // §6: LEGACY answers UserNotFoundException for an unknown and a disabled user alike.
+    if (!preventsUserExistenceErrors(client)) throw Errors.userNotFound(Messages.usernameClientNotFound);
+    return refuseHiddenConfirmation(context, pool, username, user, password);
   }
-  if (countInWindow(user.wrongCodes, now) >= LIMITS.wrongCodesPerWindow) throw Errors.limitExceeded();
-  const violation = passwordPolicyViolation(pool.passwordPolicy, password);
-  if (violation) throw Errors.invalidPassword(PolicyPrefix.doesNotConform + violation);
+  assertMayTryCode(context, pool, user, password);
   // No code ever requested, already used, or replaced and then used: nothing to match (§6 "ExpiredCodeException
   // if no code was ever requested").
   const pending = user.resetCode;
   if (!pending) throw Errors.codeExpired();
   if (now > pending.issuedAt + LIMITS.codeLifetimeSeconds * 1000) throw Errors.codeExpired();
-  if (!codesEqual(pending.code, code)) {
+  if (!constantTimeEqual(pending.code, code)) {
     user.wrongCodes.push(now);
     throw Errors.codeMismatch();
   }
@@ -143,13 +141,32 @@ async function confirmForgotPassword(input: JsonObject, context: OperationContex
   return {};
 }
 
-/** Constant-time comparison of two short codes. */
-function codesEqual(expected: string, received: string): boolean {
-  let difference = expected.length ^ received.length;
-  for (let index = 0; index < expected.length; index += 1) {
-    difference |= expected.charCodeAt(index) ^ (received.charCodeAt(index) || 0);
-  }
-  return difference === 0;
+/** The checks every confirmation passes before its code is looked at: the wrong-code limit, then the policy. */
+function assertMayTryCode(context: OperationContext, pool: PoolState, counters: AttemptCounters, password: string): void {
+  if (pruneToWindowAndCount(counters.wrongCodes, context.clock.now()) >= LIMITS.wrongCodesPerWindow) throw Errors.limitExceeded();
+  const violation = passwordPolicyViolation(pool.passwordPolicy, password);
+  if (violation) throw Errors.invalidPassword(PolicyPrefix.doesNotConform + violation);
+}
+
+/**
+ * §6 ENABLED, for a name with no user or a disabled user: CodeMismatchException, or ExpiredCodeException when no
+ * code was ever requested for the name. Security: the checks a real user meets first (the wrong-code limit, the
+ * password policy) come first here too, and a "wrong" code counts the same way, so neither a
+ * LimitExceededException nor an InvalidPasswordException sets a real user apart.
+ */
+function refuseHiddenConfirmation(
+  context: OperationContext,
+  pool: PoolState,
+  username: string,
+  user: UserState | undefined,
+  password: string,
+): never {
+  const counters = user ?? context.store.countersForUnknownName(pool, username);
+  assertMayTryCode(context, pool, counters, password);
+  const requested = pool.simulatedResetRequests.has(usernameKey(pool, username)) || (user?.resetCode ?? null) !== null;
+  if (!requested) throw Errors.codeExpired();
+  counters.wrongCodes.push(context.clock.now());
+  throw Errors.codeMismatch();
 }
 
 export const ForgotPassword: OperationDefinition = { signed: false, handler: forgotPassword };

@@ -3,7 +3,7 @@ import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
 import { PolicyPrefix, passwordPolicyViolation } from '../password-policy';
 import { createPasswordVerifier, expectedPasswordClaimSignature, parseSrpTimestamp, signaturesMatch } from '../srp';
-import { usernameKey, type ClientState, type PoolState } from '../store';
+import { usernameKey, type ClientState, type AttemptCounters, type PoolState, type UserState } from '../store';
 import { checkSecretHash, requireClient, touch, type OperationContext, type OperationDefinition } from './context';
 import { optionalString, requiredEnum, requiredString, stringMap, type JsonObject } from './input';
 import {
@@ -42,11 +42,19 @@ async function respondToAuthChallenge(input: JsonObject, context: OperationConte
   const challengeName = requiredEnum(input, 'ChallengeName', CHALLENGE_NAMES);
   const { pool, client } = requireClient(context, clientId);
   const responses = stringMap(input, 'ChallengeResponses');
+  const session = optionalString(input, 'Session');
+  // A Session answers only the challenge it was issued for. [U] A Session of another challenge is refused as an
+  // invalid session (NotAuthorizedException, as for a Session of another client or user) rather than as a bad
+  // parameter: to the caller it is a session that cannot be used here. It stays usable for its own challenge.
+  const challengeSession = session ? context.store.challengeSessions.get(session) : undefined;
+  if (challengeSession && challengeSession.challengeName !== challengeName) {
+    throw Errors.notAuthorized(Messages.sessionInvalid);
+  }
   switch (challengeName) {
     case 'PASSWORD_VERIFIER':
       return passwordVerifier(context, pool, client, responses);
     case 'NEW_PASSWORD_REQUIRED':
-      return newPasswordRequired(context, pool, client, responses, optionalString(input, 'Session'));
+      return newPasswordRequired(context, pool, client, responses, session);
     default:
       // [U] This pool never issues other challenges (no MFA, devices or custom auth); the wording is this emulator's.
       throw Errors.invalidParameter(`${challengeName} is not supported by this local user pool.`);
@@ -88,12 +96,19 @@ async function passwordVerifier(
   ) {
     throw Errors.incorrectCredentials();
   }
-  // §3.6: the simulated step of an unknown user (ENABLED) fails here, like a wrong password.
-  if (step.simulated) throw Errors.incorrectCredentials();
-  const user = context.store.findUser(pool, step.userIdForSrp);
-  if (!user) throw Errors.incorrectCredentials();
-  assertMaySignIn(user);
-  assertNotLockedOut(context, user);
+  // §3.6: the simulated step of an unknown user (ENABLED) fails below like a wrong password, after the same
+  // checks and counting towards a lockout the same way (Store.countersForUnknownName).
+  let user: UserState | undefined;
+  let counters: AttemptCounters;
+  if (step.simulatedFor === null) {
+    user = context.store.findUser(pool, step.userIdForSrp);
+    if (!user) throw Errors.incorrectCredentials();
+    assertMaySignIn(user);
+    counters = user;
+  } else {
+    counters = context.store.countersForUnknownName(pool, step.simulatedFor);
+  }
+  assertNotLockedOut(context, counters);
 
   // [U] §1: the TIMESTAMP must be close to the server's time (±LIMITS.srpTimestampSkewSeconds). Clients build it
   // from their own wall clock, while tests move the emulator clock forward; either one close enough passes.
@@ -101,6 +116,10 @@ async function passwordVerifier(
   const instant = parsedTimestamp.instant.getTime();
   if (Math.abs(instant - now) > skewMs && Math.abs(instant - Date.now()) > skewMs) throw Errors.incorrectCredentials();
 
+  if (!user) {
+    recordSignInFailure(context, counters);
+    throw Errors.incorrectCredentials();
+  }
   const expected = expectedPasswordClaimSignature({
     poolName: pool.srpPoolName,
     userIdForSrp: step.userIdForSrp,
@@ -160,10 +179,7 @@ async function newPasswordRequired(
     if (!key.startsWith('userAttributes.')) continue;
     const name = key.slice('userAttributes.'.length);
     const definition = pool.schema.get(name);
-    // [U] The message for an attribute outside the schema follows the SignUp wording seen in apps.
-    if (!definition) {
-      throw Errors.invalidParameter(`Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
-    }
+    if (!definition) throw Errors.attributeNotInSchema(name);
     if (NOT_USER_WRITABLE.has(name) || !definition.mutable) {
       throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
     }

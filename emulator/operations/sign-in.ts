@@ -2,24 +2,25 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { NOT_USER_WRITABLE } from '../attributes';
 import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
-import type { ClientState, PoolState, TokenFamily, UserState } from '../store';
+import type { AttemptCounters, ClientState, PoolState, TokenFamily, UserState } from '../store';
 import type { OperationContext } from './context';
 import type { JsonObject } from './input';
 
 /** Steps of a sign-in shared by InitiateAuth and RespondToAuthChallenge. */
 
 // ---------------------------------------------------------------------------------------------------------------
-// Lockout after repeated failures (§1, values in LIMITS)
+// Lockout after repeated failures (§1, values in LIMITS). The counters are a user's own, or under ENABLED those
+// of a name without a user (Store.countersForUnknownName), so both lock out alike.
 
-export function assertNotLockedOut(context: OperationContext, user: UserState): void {
-  if (user.signInFailures.lockedUntil > context.clock.now()) {
+export function assertNotLockedOut(context: OperationContext, counters: AttemptCounters): void {
+  if (counters.signInFailures.lockedUntil > context.clock.now()) {
     throw Errors.notAuthorized(Messages.passwordAttemptsExceeded);
   }
 }
 
-export function recordSignInFailure(context: OperationContext, user: UserState): void {
+export function recordSignInFailure(context: OperationContext, counters: AttemptCounters): void {
   const now = context.clock.now();
-  const failures = user.signInFailures;
+  const failures = counters.signInFailures;
   if (now - failures.lastFailureAt > LIMITS.signInFailureResetSeconds * 1000) failures.count = 0;
   failures.count += 1;
   failures.lastFailureAt = now;
@@ -59,8 +60,10 @@ export async function afterPasswordProven(
   user: UserState,
 ): Promise<JsonObject> {
   clearSignInFailures(user);
-  // The brief and AWS staff (§6 [X]) agree this answer comes under PreventUserExistenceErrors ENABLED too, and
-  // only once the old password is proven, so it reveals nothing to someone who does not know the password.
+  // §6 [X]: sources disagree on a RESET_REQUIRED user under ENABLED. This follows AWS's admin-reset walk-through
+  // (§4.11, AdminResetUserPassword API reference: the next sign-in gets PasswordResetRequiredException) and AWS
+  // staff (aws-amplify/aws-sdk-ios#2298: "whether or not Prevent User Existence Errors is enabled"). It comes only
+  // once the old password is proven, so it reveals nothing to someone who does not know the password.
   if (user.status === 'RESET_REQUIRED') throw Errors.passwordResetRequired();
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     if (temporaryPasswordExpired(context, pool, user)) throw Errors.notAuthorized(Messages.temporaryPasswordExpired);

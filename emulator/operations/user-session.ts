@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { CognitoServiceError, Errors } from '../errors';
 import { LIMITS } from '../limits';
 import { PolicyPrefix, passwordPolicyViolation } from '../password-policy';
+import { constantTimeEqual } from '../secure-compare';
 import { createPasswordVerifier, passwordMatches } from '../srp';
 import { authenticateAccessToken } from './access-token';
-import { attributeListOf, countInWindow, touch, type OperationContext, type OperationDefinition } from './context';
+import { attributeListOf, pruneToWindowAndCount, touch, type OperationContext, type OperationDefinition } from './context';
 import { optionalString, requiredString, type JsonObject } from './input';
 
 /** Operations a signed-in user calls with their tokens: §4.5 ChangePassword, §4.6 GetUser, §4.7 GlobalSignOut, §4.8 RevokeToken. */
@@ -19,7 +19,7 @@ async function changePassword(input: JsonObject, context: OperationContext): Pro
   const previousPassword = optionalString(input, 'PreviousPassword');
   const { pool, user } = await authenticateAccessToken(context, accessToken);
   const now = context.clock.now();
-  if (countInWindow(user.changePasswordFailures, now) >= LIMITS.changePasswordFailuresPerWindow) {
+  if (pruneToWindowAndCount(user.changePasswordFailures, now) >= LIMITS.changePasswordFailuresPerWindow) {
     throw Errors.limitExceeded();
   }
   // §4.5: PreviousPassword may be left out only by passwordless users, which this pool does not have.
@@ -62,7 +62,7 @@ async function revokeToken(input: JsonObject, context: OperationContext): Promis
   const { pool, client } = found;
   const expectedSecret = client.config.ClientSecret;
   // §7: RevokeToken takes the raw ClientSecret, not a SECRET_HASH.
-  if (expectedSecret !== undefined && !secretsEqual(expectedSecret, clientSecret ?? '')) throw unauthorized();
+  if (expectedSecret !== undefined && !constantTimeEqual(expectedSecret, clientSecret ?? '')) throw unauthorized();
   if (!client.config.EnableTokenRevocation) {
     throw new CognitoServiceError('UnsupportedOperationException', 'Token revocation is not enabled for this client.');
   }
@@ -80,12 +80,6 @@ async function revokeToken(input: JsonObject, context: OperationContext): Promis
   if (family) family.revoked = true;
   // §0.2: "an HTTP 200 response with an empty HTTP body".
   return undefined;
-}
-
-function secretsEqual(expected: string, received: string): boolean {
-  const expectedBytes = Buffer.from(expected, 'utf8');
-  const receivedBytes = Buffer.from(received, 'utf8');
-  return expectedBytes.length === receivedBytes.length && timingSafeEqual(expectedBytes, receivedBytes);
 }
 
 export const ChangePassword: OperationDefinition = { signed: false, handler: changePassword };

@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_CLIENT,
   DEMO_PASSWORD,
+  NEW_USER_TEMP_PASSWORD,
   POOL_ID,
   SECRET_CLIENT,
   SIGNED,
@@ -82,6 +83,38 @@ describe('AdminCreateUser', () => {
     );
     expect((await outbox(url())).some((message) => message.username === 'quiet.user')).toBe(false);
     expect((await passwordSignIn(url(), 'quiet.user', 'Quiet-Passw0rd!')).body.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+  });
+
+  it('RESEND gives a FORCE_CHANGE_PASSWORD user a new temporary password and invitation', async () => {
+    const { User } = await admin().send(
+      new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: 'new.user', MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] }),
+    );
+    expect(User).toMatchObject({ Username: 'new.user', UserStatus: 'FORCE_CHANGE_PASSWORD' });
+    const invitation = (await outbox(url())).at(-1);
+    expect(invitation).toMatchObject({ kind: 'AdminCreateUser', username: 'new.user', destination: 'new.user@example.com', code: null });
+    expect(invitation?.temporaryPassword).not.toBe(NEW_USER_TEMP_PASSWORD);
+    expect(expectError(await passwordSignIn(url(), 'new.user', NEW_USER_TEMP_PASSWORD)).message).toBe('Incorrect username or password.');
+    expect((await passwordSignIn(url(), 'new.user', invitation?.temporaryPassword ?? '')).body.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+  });
+
+  it('RESEND names an unknown user', async () => {
+    expect(await failure(admin().send(new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: 'ghost', MessageAction: 'RESEND' })))).toEqual({
+      name: 'UserNotFoundException',
+      message: 'User does not exist.',
+    });
+  });
+
+  it('RESEND refuses a user who is past the temporary password, and leaves them as they were', async () => {
+    const before = (await outbox(url())).length;
+    expect(
+      await failure(admin().send(new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: 'demo.user', MessageAction: 'RESEND' }))),
+    ).toEqual({
+      name: 'UnsupportedUserStateException',
+      message: 'Resend not possible. demo.user status is not FORCE_CHANGE_PASSWORD.',
+    });
+    expect(await userStatus('demo.user')).toBe('CONFIRMED');
+    expect((await outbox(url())).length).toBe(before);
+    expect((await passwordSignIn(url(), 'demo.user', DEMO_PASSWORD)).status).toBe(200);
   });
 
   it('refuses a duplicate username', async () => {

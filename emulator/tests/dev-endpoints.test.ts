@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, SIGNED, call, outbox, passwordSignIn, useEmulator } from './helpers';
+import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, SIGNED, call, expectError, outbox, passwordSignIn, useEmulator } from './helpers';
 
 const emulator = useEmulator();
 const url = () => emulator.current.url;
@@ -50,20 +50,56 @@ describe('GET /_emulator/', () => {
   });
 });
 
+/** POST to a developer endpoint; a JSON body is sent as application/json unless headers say otherwise. */
+function post(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url()}/_emulator/${path}`, {
+    method: 'POST',
+    headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 describe('POST /_emulator/clock', () => {
   it('moves the server clock forward, so tokens expire by it', async () => {
     const signedIn = await passwordSignIn(url(), 'demo.user', DEMO_PASSWORD);
     const accessToken = (signedIn.body.AuthenticationResult as Record<string, string>).AccessToken;
     const before = emulator.current.clock.now();
-    const response = await fetch(`${url()}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 7200 }) });
+    const response = await post('clock', { advanceSeconds: 7200 });
     const body = (await response.json()) as { now: string };
     expect(Date.parse(body.now) - before).toBeGreaterThanOrEqual(7200 * 1000);
     expect((await call(url(), 'GetUser', { AccessToken: accessToken })).body.message).toBe('Access Token has expired');
   });
 
   it.each([{ advanceSeconds: -5 }, { advanceSeconds: 'soon' }, {}])('refuses %j', async (body) => {
-    const response = await fetch(`${url()}/_emulator/clock`, { method: 'POST', body: JSON.stringify(body) });
+    const response = await post('clock', body);
     expect(response.status).toBe(400);
+  });
+
+  it('accepts application/json with a charset, and a loopback Origin', async () => {
+    const before = emulator.current.clock.now();
+    const response = await post('clock', { advanceSeconds: 60 }, {
+      'Content-Type': 'application/json; charset=utf-8',
+      Origin: 'http://localhost:5173',
+    });
+    expect(response.status).toBe(200);
+    expect(emulator.current.clock.now() - before).toBeGreaterThanOrEqual(60_000);
+  });
+
+  // A page on any site can send these without a CORS preflight: they must not move the clock.
+  it.each([
+    ['text/plain (the type fetch gives a string body)', { 'Content-Type': 'text/plain;charset=UTF-8' }, 415],
+    ['a form', { 'Content-Type': 'application/x-www-form-urlencoded' }, 415],
+    ['JSON from another site', { 'Content-Type': 'application/json', Origin: 'https://attacker.example' }, 403],
+    ['JSON from a sandboxed page (Origin: null)', { 'Content-Type': 'application/json', Origin: 'null' }, 403],
+  ])('refuses %s', async (_label, headers, status) => {
+    const before = emulator.current.clock.now();
+    const response = await fetch(`${url()}/_emulator/clock`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ advanceSeconds: 86400 }),
+    });
+    expect(response.status).toBe(status);
+    expect(emulator.current.clock.now() - before).toBeLessThan(60_000);
   });
 });
 
@@ -71,14 +107,27 @@ describe('POST /_emulator/reset', () => {
   it('goes back to the seed: users, outbox and clock', async () => {
     await call(url(), 'AdminDeleteUser', { UserPoolId: POOL_ID, Username: 'demo.user' }, SIGNED);
     await call(url(), 'ForgotPassword', { ClientId: APP_CLIENT, Username: 'phone.user' });
-    await fetch(`${url()}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 86400 }) });
+    expect((await post('clock', { advanceSeconds: 86400 })).status).toBe(200);
 
-    const response = await fetch(`${url()}/_emulator/reset`, { method: 'POST' });
+    const response = await post('reset');
     expect(response.status).toBe(200);
     expect((await passwordSignIn(url(), 'demo.user', DEMO_PASSWORD)).status).toBe(200);
     const messages = await outbox(url());
     expect(messages.map((message) => message.username)).toEqual(['reset.user']);
     expect(Math.abs(emulator.current.clock.now() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('accepts a page on this machine', async () => {
+    await call(url(), 'AdminDeleteUser', { UserPoolId: POOL_ID, Username: 'demo.user' }, SIGNED);
+    expect((await post('reset', undefined, { Origin: 'http://127.0.0.1:5173' })).status).toBe(200);
+    expect((await passwordSignIn(url(), 'demo.user', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses a page on another site, and leaves the pool as it was', async () => {
+    await call(url(), 'AdminDeleteUser', { UserPoolId: POOL_ID, Username: 'demo.user' }, SIGNED);
+    const response = await post('reset', undefined, { Origin: 'https://attacker.example' });
+    expect(response.status).toBe(403);
+    expect(expectError(await passwordSignIn(url(), 'demo.user', DEMO_PASSWORD)).type).toBe('NotAuthorizedException');
   });
 
   it('answers 404 for an unknown developer endpoint', async () => {

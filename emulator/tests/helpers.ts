@@ -201,7 +201,11 @@ export async function latestCode(url: string, username: string): Promise<string>
 }
 
 export async function advanceClock(url: string, seconds: number): Promise<void> {
-  const response = await fetch(`${url}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: seconds }) });
+  const response = await fetch(`${url}/_emulator/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ advanceSeconds: seconds }),
+  });
   if (!response.ok) throw new Error(`clock: ${response.status}`);
 }
 
@@ -215,7 +219,8 @@ export async function passwordSignIn(url: string, username: string, password: st
 
 /**
  * The demo seed plus what some tests need and the demo does not have: an unconfirmed user, a client without
- * USER_PASSWORD_AUTH, a client limited in the attributes it may write, and one with short token lifetimes.
+ * USER_PASSWORD_AUTH, a client limited in the attributes it may write, one with short token lifetimes, and one
+ * without token revocation.
  */
 export function extendedSeed(): SeedInput {
   const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SeedInput;
@@ -250,11 +255,19 @@ export function extendedSeed(): SeedInput {
       RefreshTokenValidity: 60,
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
     },
+    {
+      ClientId: NO_REVOCATION_CLIENT,
+      ClientName: 'no-revocation',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: false,
+    },
   ];
   return seed;
 }
 
 export const SRP_ONLY_CLIENT = 'localtestsrponlyclient0001';
+export const NO_REVOCATION_CLIENT = 'localtestnorevocation00001';
 export const LIMITED_WRITE_CLIENT = 'localtestlimitedwrite00001';
 export const SHORT_TOKENS_CLIENT = 'localtestshorttokens000001';
 

@@ -152,6 +152,23 @@ describe('NEW_PASSWORD_REQUIRED answers over the wire', () => {
     expect(expectError(response)).toEqual({ type: 'NotAuthorizedException', message: 'Invalid session for the user.' });
   });
 
+  it('binds the Session to its challenge, and keeps it usable for that challenge', async () => {
+    const session = await challengeSession();
+    const otherChallenge = await call(url(), 'RespondToAuthChallenge', {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ClientId: APP_CLIENT,
+      Session: session,
+      ChallengeResponses: {
+        USERNAME: 'new.user',
+        PASSWORD_CLAIM_SECRET_BLOCK: 'AAAA',
+        PASSWORD_CLAIM_SIGNATURE: 'AAAA',
+        TIMESTAMP: 'Sun Nov 22 12:00:00 UTC 2026',
+      },
+    });
+    expect(expectError(otherChallenge)).toEqual({ type: 'NotAuthorizedException', message: 'Invalid session for the user.' });
+    expect((await answer(session, { 'userAttributes.name': 'N' })).status).toBe(200);
+  });
+
   it('refuses a made-up Session', async () => {
     const response = await answer('AYAB' + 'x'.repeat(40), { 'userAttributes.name': 'N' });
     expect(expectError(response)).toEqual({ type: 'NotAuthorizedException', message: 'Invalid session for the user.' });

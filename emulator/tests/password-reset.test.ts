@@ -63,7 +63,7 @@ describe('forgot password with amazon-cognito-identity-js', () => {
   it('prefers a verified phone number and masks it', async () => {
     const response = await forgotPassword('phone.user');
     expect(response.body).toEqual({
-      CodeDeliveryDetails: { Destination: '+********0123', DeliveryMedium: 'SMS', AttributeName: 'phone_number' },
+      CodeDeliveryDetails: { Destination: '+*******0123', DeliveryMedium: 'SMS', AttributeName: 'phone_number' },
     });
     expect((await outbox(url())).at(-1)).toMatchObject({ medium: 'SMS', destination: '+15555550123' });
   });
@@ -142,11 +142,15 @@ describe('ConfirmForgotPassword codes', () => {
   it('accepts only the latest code', async () => {
     await forgotPassword('demo.user');
     const first = await latestCode(url(), 'demo.user');
-    await forgotPassword('demo.user');
-    const second = await latestCode(url(), 'demo.user');
-    if (first !== second) {
-      expect(expectError(await confirmForgotPassword('demo.user', first)).type).toBe('CodeMismatchException');
+    // Codes are random, so a new one may (one time in a million) repeat the old; ask again until it differs,
+    // staying under the request limit.
+    let second = first;
+    for (let request = 1; request < LIMITS.forgotPasswordRequestsPerWindow && second === first; request += 1) {
+      expect((await forgotPassword('demo.user')).status).toBe(200);
+      second = await latestCode(url(), 'demo.user');
     }
+    expect(second).not.toBe(first);
+    expect(expectError(await confirmForgotPassword('demo.user', first)).type).toBe('CodeMismatchException');
     expect((await confirmForgotPassword('demo.user', second)).status).toBe(200);
   });
 
@@ -194,6 +198,58 @@ describe('ConfirmForgotPassword codes', () => {
   it('names an unknown user under LEGACY', async () => {
     const response = await confirmForgotPassword('ghost.user', '123456', NEW_PASSWORD, LEGACY_CLIENT);
     expect(expectError(response)).toEqual({ type: 'UserNotFoundException', message: 'Username/client id combination not found.' });
+  });
+
+  it('answers a disabled user under LEGACY as an unknown one (§6)', async () => {
+    const response = await confirmForgotPassword('disabled.user', '123456', NEW_PASSWORD, LEGACY_CLIENT);
+    expect(expectError(response)).toEqual({ type: 'UserNotFoundException', message: 'Username/client id combination not found.' });
+  });
+
+  it('hides a disabled user under ENABLED: expired before any request, mismatch after a simulated one', async () => {
+    expect(expectError(await confirmForgotPassword('disabled.user', '123456'))).toEqual({
+      type: 'ExpiredCodeException',
+      message: 'Invalid code provided, please request a code again.',
+    });
+    expect((await forgotPassword('disabled.user')).status).toBe(200);
+    expect(expectError(await confirmForgotPassword('disabled.user', '123456'))).toEqual({
+      type: 'CodeMismatchException',
+      message: 'Invalid verification code provided, please try again.',
+    });
+  });
+});
+
+describe('under ENABLED an unknown name runs into the same limits as a real user', () => {
+  /** `__type: message` of each answer, or "200" for a success. */
+  const outcome = (response: Awaited<ReturnType<typeof call>>) =>
+    response.status === 200 ? '200' : `${String(response.body.__type)}: ${String(response.body.message)}`;
+
+  it(`ForgotPassword: ${LIMITS.forgotPasswordRequestsPerWindow} deliveries, then LimitExceededException`, async () => {
+    const answers = async (username: string) => {
+      const seen: string[] = [];
+      for (let request = 0; request <= LIMITS.forgotPasswordRequestsPerWindow; request += 1) seen.push(outcome(await forgotPassword(username)));
+      return seen;
+    };
+    const real = await answers('demo.user');
+    expect(real.at(-1)).toBe('LimitExceededException: Attempt limit exceeded, please try after some time.');
+    expect(await answers('ghost.user')).toEqual(real);
+    expect(await answers('Disabled.User')).toEqual(real);
+  });
+
+  it('ConfirmForgotPassword: the policy first, then wrong codes up to the limit', async () => {
+    const answers = async (username: string) => {
+      expect((await forgotPassword(username)).status).toBe(200);
+      const sent = (await outbox(url())).filter((message) => message.username === username && message.code).at(-1)?.code;
+      const wrongCode = sent ? otherCode(sent) : '123456';
+      const seen = [outcome(await confirmForgotPassword(username, wrongCode, 'weak'))];
+      for (let attempt = 0; attempt <= LIMITS.wrongCodesPerWindow; attempt += 1) {
+        seen.push(outcome(await confirmForgotPassword(username, wrongCode)));
+      }
+      return seen;
+    };
+    const real = await answers('demo.user');
+    expect(real[0]).toBe('InvalidPasswordException: Password does not conform to policy: Password not long enough');
+    expect(real.at(-1)).toBe('LimitExceededException: Attempt limit exceeded, please try after some time.');
+    expect(await answers('ghost.user')).toEqual(real);
   });
 });
 

@@ -262,4 +262,31 @@ describe('lockout after repeated failures', () => {
     const after = await passwordSignIn(base, 'demo.user', DEMO_PASSWORD);
     expect(after.status).toBe(200);
   });
+
+  it('locks out a name without a user just like a real user under ENABLED, so the sixth attempt reveals nothing', async () => {
+    const { url: base } = frozen.current;
+    const messages = async (username: string) => {
+      const seen: string[] = [];
+      for (let attempt = 1; attempt <= 6; attempt += 1) seen.push(expectError(await passwordSignIn(base, username, 'Wrong-Passw0rd!')).message);
+      return seen;
+    };
+    const real = await messages('demo.user');
+    expect(real.at(-1)).toBe('Password attempts exceeded');
+    expect(await messages('ghost.user')).toEqual(real);
+    // The same name whatever its case (the pool is case-insensitive), and the SRP flow meets the same lockout.
+    expect(expectError(await passwordSignIn(base, 'Ghost.User', 'Wrong-Passw0rd!')).message).toBe('Password attempts exceeded');
+    const srp = await signIn(base, 'ghost.user', 'Wrong-Passw0rd!');
+    expect(srp.kind === 'failed' ? srp.error.message : srp.kind).toBe('Password attempts exceeded');
+    // LEGACY names the unknown user, lockout or not.
+    expect(expectError(await passwordSignIn(base, 'ghost.user', 'Wrong-Passw0rd!', LEGACY_CLIENT)).type).toBe('UserNotFoundException');
+  });
+
+  it('counts failed SRP proofs of a name without a user towards its lockout', async () => {
+    const { url: base } = frozen.current;
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const outcome = await signIn(base, 'ghost.srp', 'Wrong-Passw0rd!');
+      expect(outcome.kind === 'failed' ? outcome.error.message : outcome.kind).toBe('Incorrect username or password.');
+    }
+    expect(expectError(await passwordSignIn(base, 'ghost.srp', 'Wrong-Passw0rd!')).message).toBe('Password attempts exceeded');
+  });
 });

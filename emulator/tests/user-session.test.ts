@@ -1,4 +1,5 @@
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
+import { createHmac } from 'node:crypto';
 import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits';
@@ -6,7 +7,10 @@ import {
   APP_CLIENT,
   DEMO_PASSWORD,
   LEGACY_CLIENT,
+  NO_REVOCATION_CLIENT,
   POOL_ID,
+  SECRET_CLIENT,
+  SECRET_CLIENT_SECRET,
   SHORT_TOKENS_CLIENT,
   SIGNED,
   advanceClock,
@@ -181,6 +185,51 @@ describe('RevokeToken over the wire', () => {
     const { AccessToken } = await tokensFor();
     const response = await call(url(), 'RevokeToken', { Token: AccessToken, ClientId: APP_CLIENT });
     expect(expectError(response).type).toBe('UnsupportedTokenTypeException');
+  });
+
+  it('answers UnsupportedOperationException for a client without token revocation, and revokes nothing', async () => {
+    const { RefreshToken } = await tokensFor('demo.user', NO_REVOCATION_CLIENT);
+    const response = await call(url(), 'RevokeToken', { Token: RefreshToken, ClientId: NO_REVOCATION_CLIENT });
+    expect(expectError(response)).toEqual({
+      type: 'UnsupportedOperationException',
+      message: 'Token revocation is not enabled for this client.',
+    });
+    expect((await refresh(RefreshToken, NO_REVOCATION_CLIENT)).status).toBe(200);
+  });
+
+  it('answers UnauthorizedException for a refresh token of another client, and revokes nothing', async () => {
+    const { RefreshToken } = await tokensFor();
+    const response = await call(url(), 'RevokeToken', { Token: RefreshToken, ClientId: LEGACY_CLIENT });
+    expect(expectError(response)).toEqual({ type: 'UnauthorizedException', message: 'Invalid client credentials.' });
+    expect((await refresh(RefreshToken)).status).toBe(200);
+  });
+
+  it('answers UnauthorizedException for an unknown client', async () => {
+    const { RefreshToken } = await tokensFor();
+    const response = await call(url(), 'RevokeToken', { Token: RefreshToken, ClientId: 'nosuchclient0000000000001' });
+    expect(expectError(response).type).toBe('UnauthorizedException');
+  });
+
+  it('needs the raw ClientSecret of a client with a secret (§7)', async () => {
+    const secretHash = createHmac('sha256', SECRET_CLIENT_SECRET).update(`demo.user${SECRET_CLIENT}`).digest('base64');
+    const signIn = await call(url(), 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: SECRET_CLIENT,
+      AuthParameters: { USERNAME: 'demo.user', PASSWORD: DEMO_PASSWORD, SECRET_HASH: secretHash },
+    });
+    const { RefreshToken } = signIn.body.AuthenticationResult as Tokens;
+    const revoke = (clientSecret?: string) =>
+      call(url(), 'RevokeToken', { Token: RefreshToken, ClientId: SECRET_CLIENT, ...(clientSecret === undefined ? {} : { ClientSecret: clientSecret }) });
+    for (const wrong of [undefined, `${SECRET_CLIENT_SECRET}x`, secretHash]) {
+      expect(expectError(await revoke(wrong))).toEqual({ type: 'UnauthorizedException', message: 'Invalid client credentials.' });
+    }
+    expect((await revoke(SECRET_CLIENT_SECRET)).status).toBe(200);
+    const refreshed = await call(url(), 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: SECRET_CLIENT,
+      AuthParameters: { REFRESH_TOKEN: RefreshToken, SECRET_HASH: secretHash },
+    });
+    expect(expectError(refreshed).message).toBe('Refresh Token has been revoked');
   });
 });
 

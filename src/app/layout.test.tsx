@@ -42,6 +42,25 @@ describe('Layout and ScreenHeading', () => {
     expect(screen.getByRole('main')).toContainElement(heading);
   });
 
+  it('shows no image when no logo is configured', async () => {
+    const { container } = renderWithProviders(app());
+    await screen.findByRole('heading', { level: 1, name: 'First screen' });
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('shows the configured logo beside the product name, as decoration', async () => {
+    const { container } = renderWithProviders(app(), {
+      config: makeTestConfig({ productName: 'Contoso ID', logoUrl: '/brand/logo.svg' }),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'First screen' });
+    const logo = container.querySelector('header img');
+    expect(logo).toHaveAttribute('src', '/brand/logo.svg');
+    // Empty alt: the product name next to it already says what a screen reader needs.
+    expect(logo).toHaveAttribute('alt', '');
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(logo?.parentElement).toHaveTextContent('Contoso ID');
+  });
+
   it('names the document after the screen and the product', async () => {
     renderWithProviders(app(), { config: makeTestConfig({ productName: 'Contoso ID' }) });
     await screen.findByRole('heading', { level: 1, name: 'First screen' });

@@ -24,6 +24,16 @@ export interface AuthAdapter {
   signOut(): Promise<void>;
   /** Revokes every token of the user (GlobalSignOut), then forgets the local ones. */
   globalSignOut(): Promise<void>;
+  /**
+   * Cheap and synchronous: false when there is certainly no stored session, so that `currentSession()`
+   * would resolve null. Optional; without it the start-up check always waits for `currentSession()`.
+   */
+  hasStoredSession?(): boolean;
+  /**
+   * For an adapter that loads its client on demand: starts loading it ahead of the first call. Resolves
+   * once loaded or failed (a later call then retries); never rejects.
+   */
+  preload?(): Promise<void>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigProvider } from '../config/config-context';
 import {
   cognitoFailure,
@@ -537,5 +537,53 @@ describe('signed-in operations', () => {
     expect(outcome).toEqual({ ok: false, error: { kind: 'form', messageKey: 'errors.network' } });
     expect(result.current.status).toBe('signedIn');
     expect(adapter.signOut).not.toHaveBeenCalled();
+  });
+});
+
+describe('loading the pool client on demand', () => {
+  it('asks an adapter that loads on demand to preload once the user starts on a form', async () => {
+    // An idle moment never comes here, so only the user's own first step can trigger the preload.
+    vi.stubGlobal('requestIdleCallback', () => 1);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const preload = vi.fn(() => Promise.resolve());
+    const adapter = createFakeAuthAdapter();
+    const { unmount } = await setupSignedOut({ adapter: Object.assign(adapter, { preload }) });
+    const input = document.body.appendChild(document.createElement('input'));
+    try {
+      expect(preload).not.toHaveBeenCalled();
+      input.focus();
+      expect(preload).toHaveBeenCalledOnce();
+    } finally {
+      input.remove();
+      unmount();
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('start-up when nothing is stored', () => {
+  it('starts signed out in the first render when the adapter knows there is no stored session', () => {
+    const adapter = Object.assign(createFakeAuthAdapter(), { hasStoredSession: () => false });
+    const { result } = setup({ adapter });
+    expect(result.current.status).toBe('signedOut');
+    expect(adapter.currentSession).not.toHaveBeenCalled();
+  });
+
+  it('still restores a saved challenge when no session is stored', async () => {
+    const store = createMemoryChallengeStore();
+    store.save({ username: 'new.user', session: 'session-1', expiresAt: START + 60_000, requiredAttributes: ['name'] });
+    const adapter = Object.assign(createFakeAuthAdapter(), { hasStoredSession: () => false });
+    const { result } = setup({ adapter, store });
+    expect(result.current.status).toBe('loading');
+    await waitFor(() => expect(result.current.status).toBe('challenge'));
+  });
+
+  it('checks the stored session when the adapter may have one', async () => {
+    const adapter = Object.assign(createFakeAuthAdapter({ currentSession: () => Promise.resolve(demoUser) }), {
+      hasStoredSession: () => true,
+    });
+    const { result } = setup({ adapter });
+    expect(result.current.status).toBe('loading');
+    await waitFor(() => expect(result.current.status).toBe('signedIn'));
   });
 });

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useConfig } from '../config/config-context';
 import { toAuthFailure, type AuthAdapter } from './adapter';
 import type {
@@ -12,7 +12,6 @@ import type {
   UiError,
 } from './auth-types';
 import { createChallengeStore, type ChallengeStore } from './challenge-storage';
-import { createCognitoAdapter } from './cognito';
 import { toUiError, unsupportedChallengeError, type AuthOperation } from './errors';
 import {
   attributesToRequest,
@@ -24,6 +23,7 @@ import {
   type FlowState,
   type PendingChallenge,
 } from './flow';
+import { createLazyCognitoAdapter, preloadOnFirstUse } from './lazy-cognito';
 
 export interface AuthContextValue {
   status: AuthStatus;
@@ -57,7 +57,7 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 export interface AuthProviderProps {
   children: ReactNode;
-  /** The user pool. Defaults to amazon-cognito-identity-js configured from `useConfig()`; tests pass a fake. */
+  /** The user pool. Defaults to amazon-cognito-identity-js (loaded on first use) configured from `useConfig()`; tests pass a fake. */
   adapter?: AuthAdapter;
   /** Where a pending challenge survives a reload. Defaults to sessionStorage. */
   challengeStore?: ChallengeStore;
@@ -70,13 +70,20 @@ const fail = (error: UiError) => ({ ok: false as const, error });
 
 export function AuthProvider({ children, adapter: adapterProp, challengeStore, now = Date.now }: AuthProviderProps) {
   const config = useConfig();
-  const adapter = useMemo(() => adapterProp ?? createCognitoAdapter(config), [adapterProp, config]);
+  const adapter = useMemo<AuthAdapter>(() => adapterProp ?? createLazyCognitoAdapter(config), [adapterProp, config]);
   const store = useMemo(() => challengeStore ?? createChallengeStore(), [challengeStore]);
-  const [state, dispatchToReact] = useReducer(flowReducer, initialFlowState);
+  // With nothing stored at all (no session, no saved challenge) there is nothing to restore: start signed
+  // out in the first render, so a visitor gets the form at once instead of a "checking" state first.
+  const [startState] = useState<FlowState>(() =>
+    adapter.hasStoredSession?.() === false && store.read() === null
+      ? flowReducer(initialFlowState, { type: 'nothingRestored', expiredChallengeUsername: null })
+      : initialFlowState,
+  );
+  const [state, dispatchToReact] = useReducer(flowReducer, startState);
 
   // The async actions below read the latest state, not a stale render's: every event goes through the
   // (pure) reducer here as well, so the ref is current the moment an event is dispatched.
-  const stateRef = useRef<FlowState>(initialFlowState);
+  const stateRef = useRef<FlowState>(startState);
   const dispatch = useCallback((event: FlowEvent) => {
     stateRef.current = flowReducer(stateRef.current, event);
     dispatchToReact(event);
@@ -86,11 +93,18 @@ export function AuthProvider({ children, adapter: adapterProp, challengeStore, n
     nowRef.current = now;
   }, [now]);
 
+  // An adapter that loads its SDK on demand gets it in while the user is still typing, not on submit.
+  useEffect(() => {
+    if (!adapter.preload) return;
+    return preloadOnFirstUse(() => adapter.preload?.());
+  }, [adapter]);
+
   // Start-up: a stored session wins; otherwise a challenge saved before a reload, if still alive.
   const restoreStarted = useRef(false);
   useEffect(() => {
     if (restoreStarted.current) return; // once, also under StrictMode's double effects
     restoreStarted.current = true;
+    if (stateRef.current.status !== 'loading') return; // nothing was stored
     void (async () => {
       let user: SignedInUser | null = null;
       try {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A pending challenge survives a reload in sessionStorage (this tab only, gone when it closes):
@@ -9,11 +9,12 @@ const STORAGE_KEY = 'account-portal.pendingChallenge';
 
 const SavedChallengeSchema = z.object({
   /** As the user typed it: shown, and prefilled on sign-in when the challenge runs out. */
-  username: z.string().min(1),
+  username: z.string().check(z.minLength(1)),
   /** The name Cognito bound the Session to (USER_ID_FOR_SRP), when it differs, e.g. after signing in with an alias. */
-  sessionUsername: z.string().min(1).optional(),
-  session: z.string().min(1),
-  expiresAt: z.number().finite(),
+  sessionUsername: z.optional(z.string().check(z.minLength(1))),
+  session: z.string().check(z.minLength(1)),
+  // Finite: zod 4 numbers never accept Infinity or NaN.
+  expiresAt: z.number(),
   requiredAttributes: z.array(z.string()),
 });
 export type SavedChallenge = z.infer<typeof SavedChallengeSchema>;

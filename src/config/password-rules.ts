@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { PasswordPolicy } from './schema';
 
 export type PasswordRuleId = 'minLength' | 'lowercase' | 'uppercase' | 'number' | 'symbol';
@@ -86,16 +86,18 @@ export function passwordRules(policy: PasswordPolicy): PasswordRule[] {
  */
 export function newPasswordSchema(policy: PasswordPolicy) {
   const rules = passwordRules(policy);
-  return z.string().superRefine((password, ctx) => {
-    if (password.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'errors.newPasswordRequired' });
-      return;
-    }
-    if (length(password) > PASSWORD_MAX_LENGTH) {
-      ctx.addIssue({ code: 'custom', message: 'errors.passwordPolicy.tooLong' });
-      return;
-    }
-    const broken = rules.find((rule) => !rule.test(password));
-    if (broken) ctx.addIssue({ code: 'custom', message: broken.errorKey });
-  });
+  return z.string().check(
+    z.superRefine((password, ctx) => {
+      if (password.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'errors.newPasswordRequired' });
+        return;
+      }
+      if (length(password) > PASSWORD_MAX_LENGTH) {
+        ctx.addIssue({ code: 'custom', message: 'errors.passwordPolicy.tooLong' });
+        return;
+      }
+      const broken = rules.find((rule) => !rule.test(password));
+      if (broken) ctx.addIssue({ code: 'custom', message: broken.errorKey });
+    }),
+  );
 }

@@ -34,6 +34,7 @@ describe('AppConfigSchema', () => {
         },
         tokenStorage: 'localStorage',
         productName: 'Account',
+        defaultLanguage: 'en',
       },
     });
   });
@@ -134,6 +135,42 @@ describe('AppConfigSchema', () => {
         expectKey: 'config.expect.warningShorterThanSession',
         values: undefined,
       },
+    ]);
+  });
+
+  it.each(['https://cdn.example.com/brand/logo.svg', 'http://127.0.0.1:5173/logo.png', '/logo.svg', '/brand/logo%20dark.png?v=2'])(
+    'accepts the logo URL %s and keeps it as given',
+    (logoUrl) => {
+      const result = parseConfig({ ...valid, logoUrl });
+      expect(result.ok && result.config.logoUrl).toBe(logoUrl);
+    },
+  );
+
+  it('has no logo unless one is configured', () => {
+    const result = parseConfig(valid);
+    expect(result.ok && result.config.logoUrl).toBeUndefined();
+  });
+
+  // An image URL cannot run script in a browser today, but only a web address or the app's own files is
+  // meant here; a data: URL would also fall foul of a strict Content-Security-Policy.
+  it.each(['javascript:alert(1)', 'data:image/svg+xml,<svg/>', '//evil.example/logo.svg', '/\\evil.example/logo.svg', 'logo.svg', '', 42])(
+    'reports the logo URL %j',
+    (logoUrl) => {
+      expect(issuesFor({ ...valid, logoUrl })).toEqual([
+        { key: 'logoUrl', problem: 'invalid', expectKey: 'config.expect.logoUrl', values: undefined },
+      ]);
+    },
+  );
+
+  it.each(['en', 'ja', 'zh-CN'] as const)('accepts the default language %s', (defaultLanguage) => {
+    const result = parseConfig({ ...valid, defaultLanguage });
+    expect(result.ok && result.config.defaultLanguage).toBe(defaultLanguage);
+  });
+
+  // Exact tags only: the config names one of the catalogs, it is not a browser preference to match loosely.
+  it.each(['zh', 'zh-cn', 'ja-JP', 'fr', '', 1])('reports the default language %j', (defaultLanguage) => {
+    expect(issuesFor({ ...valid, defaultLanguage })).toEqual([
+      { key: 'defaultLanguage', problem: 'invalid', expectKey: 'config.expect.oneOf', values: { choices: 'en, ja, zh-CN' } },
     ]);
   });
 

@@ -1,69 +1,50 @@
-import i18n, { type Resource } from 'i18next';
+import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { mergeCatalogs, type Catalog } from './catalog';
+import {
+  DEFAULT_LANGUAGE,
+  SUPPORTED_LANGUAGES,
+  browserStorage,
+  pickBrowserLanguage,
+  readStoredLanguage,
+  rememberLanguage,
+  type Language,
+} from './languages';
 
 /**
- * Catalogs are JSON files per language and area: `locales/<language>/<area>.json` (auth.json for the
- * auth layer and shell, screens.json for the screens). Each language's files are merged into one
- * `translation` namespace and loaded with a dynamic import, so a user downloads only their own language.
+ * i18next with one `translation` namespace per language. Each language's catalog is its own module
+ * (`locales/<language>.ts`) loaded with a dynamic import, so the build makes one chunk per language and a
+ * user downloads only the languages they read.
  */
 
-export const SUPPORTED_LANGUAGES = ['en'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
-
-export type Catalog = { [key: string]: string | Catalog };
-
-const catalogFiles = import.meta.glob<Catalog>('./locales/*/*.json', { import: 'default' });
-
-function isCatalog(value: unknown): value is Catalog {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Deep merge of area catalogs; a later file's leaf wins, which the areas' distinct prefixes make moot. */
-export function mergeCatalogs(parts: readonly Catalog[]): Catalog {
-  const merged: Catalog = {};
-  for (const part of parts) {
-    for (const [key, value] of Object.entries(part)) {
-      const existing = merged[key];
-      merged[key] = isCatalog(existing) && isCatalog(value) ? mergeCatalogs([existing, value]) : value;
-    }
-  }
-  return merged;
-}
-
-export function isSupportedLanguage(language: string): language is Language {
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(language);
-}
-
-/** The first supported language among the browser's preferences ("ja-JP" counts as "ja"). */
-export function pickLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0] ?? '';
-    if (isSupportedLanguage(base)) return base;
-  }
-  return DEFAULT_LANGUAGE;
-}
+const CATALOG_MODULES: Readonly<Record<Language, () => Promise<{ default: readonly Catalog[] }>>> = {
+  en: () => import('./locales/en'),
+  ja: () => import('./locales/ja'),
+  'zh-CN': () => import('./locales/zh-CN'),
+};
 
 export async function loadCatalog(language: Language): Promise<Catalog> {
-  const loaders = Object.entries(catalogFiles)
-    .filter(([path]) => path.startsWith(`./locales/${language}/`))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, load]) => load());
-  return mergeCatalogs(await Promise.all(loaders));
+  return mergeCatalogs((await CATALOG_MODULES[language]()).default);
+}
+
+function applyDocumentLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 
 /** Synchronous once the catalog is at hand: the app awaits `loadCatalog` first, tests pass it directly. */
 export function initI18nWithCatalog(language: Language, catalog: Catalog): typeof i18n {
-  const resources: Resource = { [language]: { translation: catalog } };
   if (i18n.isInitialized) {
     i18n.addResourceBundle(language, 'translation', catalog, true, true);
     void i18n.changeLanguage(language);
   } else {
+    // `<html lang>` follows every change of language, whoever makes it.
+    i18n.on('languageChanged', applyDocumentLanguage);
     void i18n.use(initReactI18next).init({
       lng: language,
+      // Every catalog is complete (catalogs.test.ts); English only serves if a catalog ever is not.
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: [...SUPPORTED_LANGUAGES],
-      resources,
+      resources: { [language]: { translation: catalog } },
       initAsync: false,
       // React escapes what it renders; escaping here too would show entities.
       interpolation: { escapeValue: false },
@@ -73,15 +54,62 @@ export function initI18nWithCatalog(language: Language, catalog: Catalog): typeo
       showSupportNotice: false,
     });
   }
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  applyDocumentLanguage(language);
   return i18n;
 }
 
-export async function initI18n(
-  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
-): Promise<typeof i18n> {
-  const language = pickLanguage(preferred);
+let latestLanguageRequest = 0;
+
+/**
+ * Switches the app to `language`, loading its catalog first if this page has not yet; components
+ * re-render in place. When choices overlap (a slow network), the last one wins. Rejects when the catalog
+ * cannot be loaded, and the page stays in its current language.
+ */
+export async function setLanguage(
+  language: Language,
+  { remember = true, storage = browserStorage() }: { remember?: boolean; storage?: Storage | null } = {},
+): Promise<void> {
+  const request = ++latestLanguageRequest;
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    const catalog = await loadCatalog(language);
+    i18n.addResourceBundle(language, 'translation', catalog, true, true);
+  }
+  if (request !== latestLanguageRequest) return;
+  if (remember) rememberLanguage(language, storage);
+  await i18n.changeLanguage(language);
+}
+
+export interface LanguageSources {
+  /** The config's `defaultLanguage`; only asked for when neither the user nor the browser decides. */
+  configDefault: () => Promise<Language | undefined>;
+  /** The browser's preferences, most preferred first. */
+  preferred?: readonly string[];
+  storage?: Storage | null;
+}
+
+/** The user's remembered choice, else the browser's first supported preference, else the config's default. */
+export async function chooseLanguage({
+  configDefault,
+  preferred = typeof navigator === 'undefined' ? [] : navigator.languages,
+  storage = browserStorage(),
+}: LanguageSources): Promise<Language> {
+  return readStoredLanguage(storage) ?? pickBrowserLanguage(preferred) ?? (await configDefault()) ?? DEFAULT_LANGUAGE;
+}
+
+export async function initI18n(sources: LanguageSources): Promise<typeof i18n> {
+  const language = await chooseLanguage(sources);
   return initI18nWithCatalog(language, await loadCatalog(language));
 }
 
+export { mergeCatalogs, type Catalog } from './catalog';
+export {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_NAMES,
+  LANGUAGE_STORAGE_KEY,
+  SUPPORTED_LANGUAGES,
+  isSupportedLanguage,
+  matchLanguage,
+  pickBrowserLanguage,
+  type Language,
+} from './languages';
 export { i18n };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Field schemas shared by the screens (the new password itself comes from the config's
@@ -6,24 +6,27 @@ import { z } from 'zod';
  * trimmed: a space is a legitimate password character.
  */
 
-export const usernameSchema = z.string().trim().min(1, 'ui.validation.usernameRequired');
+export const usernameSchema = z.string().check(z.trim(), z.minLength(1, 'ui.validation.usernameRequired'));
 
-export const signInPasswordSchema = z.string().min(1, 'ui.validation.passwordRequired');
+export const signInPasswordSchema = z.string().check(z.minLength(1, 'ui.validation.passwordRequired'));
 
-export const currentPasswordSchema = z.string().min(1, 'ui.validation.currentPasswordRequired');
+export const currentPasswordSchema = z.string().check(z.minLength(1, 'ui.validation.currentPasswordRequired'));
 
 /** Cognito's confirmation codes are six digits; spaces pasted with them are dropped. */
-export const confirmationCodeSchema = z
-  .string()
-  .transform((code) => code.replace(/\s+/g, ''))
-  .pipe(z.string().min(1, 'ui.validation.codeRequired').regex(/^\d{6}$/, 'ui.validation.codeFormat'));
+export const confirmationCodeSchema = z.string().check(
+  z.overwrite((code) => code.replace(/\s+/g, '')),
+  z.minLength(1, 'ui.validation.codeRequired'),
+  z.regex(/^\d{6}$/, 'ui.validation.codeFormat'),
+);
 
-export const confirmPasswordSchema = z.string().min(1, 'ui.validation.confirmRequired');
+export const confirmPasswordSchema = z.string().check(z.minLength(1, 'ui.validation.confirmRequired'));
 
 /** The confirmation must repeat the new password; reported on the confirmation field. */
-export function requireMatchingConfirmation<T extends z.ZodType<{ newPassword: string; confirmPassword: string }>>(schema: T): T {
-  return schema.refine((values) => values.confirmPassword === '' || values.newPassword === values.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'ui.validation.confirmMismatch',
-  });
+export function requireMatchingConfirmation<T extends z.ZodMiniType<{ newPassword: string; confirmPassword: string }>>(schema: T): T {
+  return schema.check(
+    z.refine((values) => values.confirmPassword === '' || values.newPassword === values.confirmPassword, {
+      path: ['confirmPassword'],
+      message: 'ui.validation.confirmMismatch',
+    }),
+  );
 }

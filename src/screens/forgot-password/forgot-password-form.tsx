@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import { Field } from '../../ui/field';

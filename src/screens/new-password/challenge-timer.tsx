@@ -9,9 +9,13 @@ export interface ChallengeTimerProps {
 
 /**
  * The challenge's time left. The ticking clock is plain text (a live region announcing every second
- * would make the form unusable with a screen reader); a separate live region speaks twice only, when
- * the warning starts and when time is up, and its text stays the same between ticks so nothing is
- * re-announced.
+ * would make the form unusable with a screen reader); a separate live region speaks once, when the
+ * warning starts, and its text stays the same between ticks so nothing is re-announced.
+ *
+ * Time up is shown here for the moment before the form leaves for sign-in, but not announced here:
+ * this screen is gone a moment later and focus moves to the sign-in heading, which would cut the
+ * message off. Sign-in opens with the notice that time ran out, and the layout's announcer speaks it
+ * after the heading; so the expiry is announced once, where the user lands.
  */
 export function ChallengeTimer({ secondsLeft, phase, warningSeconds }: ChallengeTimerProps) {
   const { t, i18n } = useAppTranslation();
@@ -19,8 +23,6 @@ export function ChallengeTimer({ secondsLeft, phase, warningSeconds }: Challenge
   const seconds = secondsLeft % 60;
   const twoDigits = new Intl.NumberFormat(i18n.language, { minimumIntegerDigits: 2, useGrouping: false });
   const time = `${new Intl.NumberFormat(i18n.language, { useGrouping: false }).format(minutes)}:${twoDigits.format(seconds)}`;
-  const announcement =
-    phase === 'warning' ? t('newPassword.warning', { count: warningSeconds }) : phase === 'expired' ? t('newPassword.expired') : '';
 
   return (
     <div className={`challenge-timer challenge-timer--${phase}`}>
@@ -28,8 +30,9 @@ export function ChallengeTimer({ secondsLeft, phase, warningSeconds }: Challenge
         {t('newPassword.timeLeftLabel')} <time dateTime={`PT${minutes}M${seconds}S`}>{time}</time>
       </p>
       <div className="message message--warning" aria-live="assertive" aria-atomic="true">
-        {announcement ? <p>{announcement}</p> : null}
+        {phase === 'warning' ? <p>{t('newPassword.warning', { count: warningSeconds })}</p> : null}
       </div>
+      {phase === 'expired' ? <p className="message message--warning">{t('newPassword.expired')}</p> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { PendingChallengeView } from '../../auth/auth-types';
@@ -28,7 +28,7 @@ interface NewPasswordValues {
 
 function newPasswordFormSchema(policy: PasswordPolicy, requiredAttributes: readonly string[]) {
   const attributes = Object.fromEntries(
-    requiredAttributes.map((name) => [name, z.string().trim().min(1, 'ui.validation.attributeRequired')]),
+    requiredAttributes.map((name) => [name, z.string().check(z.trim(), z.minLength(1, 'ui.validation.attributeRequired'))]),
   );
   return requireMatchingConfirmation(
     z.object({

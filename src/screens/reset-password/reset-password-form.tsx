@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { CodeDelivery, ResetReason } from '../../auth/auth-types';

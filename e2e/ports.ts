@@ -1,0 +1,8 @@
+/**
+ * Ports of their own, so a developer's `npm start` can keep running beside the tests;
+ * E2E_EMULATOR_PORT and E2E_APP_PORT let two runs share a machine.
+ * A module of its own so that test workers can read the ports without evaluating playwright.config.ts,
+ * which writes the run's config.json that the app server is serving at that moment.
+ */
+export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 9329);
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 5273);
