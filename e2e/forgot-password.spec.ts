@@ -28,6 +28,11 @@ test.describe('forgot password', () => {
     expect(first.destination).toBe(user.email);
 
     const resend = page.getByRole('button', { name: 'Send a new code', exact: true });
+    // The code just sent is on its way: the cooldown holds the button back from the start and says for how long.
+    await expect(resend).toBeDisabled();
+    await expect(resend).toHaveAccessibleDescription(/^You can ask for another code in \d+ seconds?\.$/);
+    await page.clock.fastForward('01:00');
+    await expect(resend).toBeEnabled();
     await resend.click();
     await expect(notice(page)).toHaveText(/^A new code was sent by email to \S*\*\S*\.$/);
     const second = await outbox.latest(user.username, 'ForgotPassword', { newerThan: first });

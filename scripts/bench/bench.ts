@@ -12,9 +12,16 @@ import { preview } from 'vite';
 import { startEmulator } from '../../emulator/server.ts';
 import { FLOOR_BASE, ROOT, buildApp, buildFloor } from './build.ts';
 import { checkBudgets, formatReport, type BenchResult } from './report.ts';
-import { measureFiles, readManifest, routeSizes, sizeRow, chunkClosure } from './sizes.ts';
+import { chunkClosure, measureFiles, readManifest, routeSizes, sizeRow } from './sizes.ts';
 import { pairedRatio, summarize } from './stats.ts';
-import { CPU_THROTTLE_RATE, launchBrowser, measureInputVisible, measurePendingPaint, type PendingScenario } from './timings.ts';
+import {
+  CPU_THROTTLE_RATE,
+  launchBrowser,
+  measureInputVisible,
+  measurePendingPaint,
+  type PendingResult,
+  type PendingScenario,
+} from './timings.ts';
 
 const MIN_RUNS = 7;
 const runs = Math.max(MIN_RUNS, Number(process.env.BENCH_RUNS ?? 9) || MIN_RUNS);
@@ -45,44 +52,21 @@ function log(message: string) {
   process.stderr.write(`${message}\n`);
 }
 
-async function main() {
-  log('building the app and the floor page for production…');
-  await buildApp(DIST_DIR);
-  await buildFloor(FLOOR_DIR);
+interface Timings {
+  app: number[];
+  floor: number[];
+  pending: Record<PendingScenario, PendingResult[]>;
+  /** JS and CSS the first (unrecorded) load of sign-in fetched before its input showed. */
+  observedFirstPage: string[];
+  chromium: string;
+}
 
-  const sizes = routeSizes(DIST_DIR, {
-    firstRoute: FIRST_ROUTE,
-    otherRoutes: OTHER_ROUTES,
-    startupModules: STARTUP_MODULES,
-    extras: EXTRAS,
-  });
-  const floorManifest = readManifest(FLOOR_DIR);
-  const floorFiles = chunkClosure(floorManifest, 'index.html');
-  const floorSize = sizeRow(
-    'floor page (React + one form)',
-    measureFiles(FLOOR_DIR, floorFiles),
-  );
-
-  const emulator = await startEmulator({ port: 0 });
-  const configFile = join(WORK_DIR, 'config.json');
-  const shippedConfig = JSON.parse(readFileSync(join(ROOT, 'public', 'config.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(configFile, JSON.stringify({ ...shippedConfig, endpoint: `${emulator.url}/` }));
-  // Read by vite.config.ts when the preview server starts: the served /config.json and the CSP's connect-src.
-  process.env.APP_CONFIG_FILE = configFile;
-
-  const server = await preview({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: DIST_DIR },
-    preview: { host: '127.0.0.1', port: previewPort, strictPort: true, open: false },
-  });
+/** Cold loads of sign-in and of the floor, interleaved, then sign-in clicks against the local pool. */
+async function measureTimings(base: string): Promise<Timings> {
+  const appUrl = `${base}/sign-in`;
+  const floorUrl = `${base}${FLOOR_BASE}`;
   const browser = await launchBrowser();
   try {
-    const base = `http://127.0.0.1:${previewPort}`;
-    const appUrl = `${base}/sign-in`;
-    const floorUrl = `${base}${FLOOR_BASE}`;
-
     // One load of each first, unrecorded: the servers' first answers include their own warm-up.
     const warmUp = await measureInputVisible(browser, appUrl, 'main form input');
     await measureInputVisible(browser, floorUrl);
@@ -99,7 +83,7 @@ async function main() {
       }
     }
 
-    const pending: Record<PendingScenario, number[]> = { afterIdle: [], atFirstPaint: [] };
+    const pending: Record<PendingScenario, PendingResult[]> = { afterIdle: [], atFirstPaint: [] };
     for (let run = 0; run < runs; run += 1) {
       log(`pending state: run ${run + 1} of ${runs}`);
       for (const scenario of ['afterIdle', 'atFirstPaint'] as const) {
@@ -107,44 +91,86 @@ async function main() {
       }
     }
 
-    const observed = [...new Set(warmUp.assetsBefore.map((path) => path.replace(/^\/+/, '')))].sort();
-    const mismatch = [
-      ...observed.filter((file) => !sizes.firstPageFiles.includes(file)).map((file) => `+${file}`),
-      ...sizes.firstPageFiles.filter((file) => !observed.includes(file)).map((file) => `-${file}`),
-    ];
-
-    const partial: Omit<BenchResult, 'budgets'> = {
-      date: new Date().toISOString(),
-      chromium: `Chromium ${browser.version()}`,
-      cpuThrottleRate: CPU_THROTTLE_RATE,
-      runs,
-      sizes: {
-        firstPage: sizes.firstPage,
-        additions: sizes.additions,
-        floor: floorSize,
-        observedFirstPageFiles: observed,
-        firstPageMismatch: mismatch,
-      },
-      timings: {
-        inputVisibleApp: summarize(app),
-        inputVisibleFloor: summarize(floor),
-        inputVisibleRatio: pairedRatio(app, floor),
-        pendingAfterIdle: summarize(pending.afterIdle),
-        pendingAtFirstPaint: summarize(pending.atFirstPaint),
-      },
-    };
-    const result: BenchResult = { ...partial, budgets: checkBudgets(partial) };
-
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    const json = `${JSON.stringify(result, null, 2)}\n`;
-    writeFileSync(join(RESULTS_DIR, `bench-${result.date.replace(/[:.]/g, '-')}.json`), json);
-    writeFileSync(join(RESULTS_DIR, 'latest.json'), json);
-    process.stdout.write(`${formatReport(result)}\n`);
+    const observedFirstPage = [...new Set(warmUp.assetsBefore.map((path) => path.replace(/^\/+/, '')))].sort();
+    return { app, floor, pending, observedFirstPage, chromium: `Chromium ${browser.version()}` };
   } finally {
     await browser.close();
-    await server.close();
+  }
+}
+
+/** Serves the build as `npm run preview` does (security headers included), against a local pool of its own. */
+async function withPreviewAndPool<T>(use: (base: string) => Promise<T>): Promise<T> {
+  const emulator = await startEmulator({ port: 0 });
+  try {
+    const configFile = join(WORK_DIR, 'config.json');
+    const shippedConfig = JSON.parse(readFileSync(join(ROOT, 'public', 'config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...shippedConfig, endpoint: `${emulator.url}/` }));
+    // Read by vite.config.ts when the preview server starts: the served /config.json and the CSP's connect-src.
+    process.env.APP_CONFIG_FILE = configFile;
+    const server = await preview({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: DIST_DIR },
+      preview: { host: '127.0.0.1', port: previewPort, strictPort: true, open: false },
+    });
+    try {
+      return await use(`http://127.0.0.1:${previewPort}`);
+    } finally {
+      await server.close();
+    }
+  } finally {
     await emulator.close();
   }
+}
+
+async function main() {
+  log('building the app and the floor page for production…');
+  await buildApp(DIST_DIR);
+  await buildFloor(FLOOR_DIR);
+
+  const sizes = routeSizes(DIST_DIR, {
+    firstRoute: FIRST_ROUTE,
+    otherRoutes: OTHER_ROUTES,
+    startupModules: STARTUP_MODULES,
+    extras: EXTRAS,
+  });
+  const floorSize = sizeRow('floor page (React + one form)', measureFiles(FLOOR_DIR, chunkClosure(readManifest(FLOOR_DIR), 'index.html')));
+
+  const timings = await withPreviewAndPool(measureTimings);
+  const observed = timings.observedFirstPage;
+  const partial: Omit<BenchResult, 'budgets'> = {
+    date: new Date().toISOString(),
+    chromium: timings.chromium,
+    cpuThrottleRate: CPU_THROTTLE_RATE,
+    runs,
+    sizes: {
+      firstPage: sizes.firstPage,
+      additions: sizes.additions,
+      floor: floorSize,
+      observedFirstPageFiles: observed,
+      firstPageMismatch: [
+        ...observed.filter((file) => !sizes.firstPageFiles.includes(file)).map((file) => `+${file}`),
+        ...sizes.firstPageFiles.filter((file) => !observed.includes(file)).map((file) => `-${file}`),
+      ],
+    },
+    timings: {
+      inputVisibleApp: summarize(timings.app),
+      inputVisibleFloor: summarize(timings.floor),
+      inputVisibleRatio: pairedRatio(timings.app, timings.floor),
+      pendingAfterIdle: summarize(timings.pending.afterIdle.map((result) => result.ms)),
+      pendingAtFirstPaint: summarize(timings.pending.atFirstPaint.map((result) => result.ms)),
+      pendingDomAfterIdle: summarize(timings.pending.afterIdle.map((result) => result.domMs)),
+      pendingDomAtFirstPaint: summarize(timings.pending.atFirstPaint.map((result) => result.domMs)),
+    },
+  };
+  const result: BenchResult = { ...partial, budgets: checkBudgets(partial) };
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(join(RESULTS_DIR, `bench-${result.date.replace(/[:.]/g, '-')}.json`), json);
+  writeFileSync(join(RESULTS_DIR, 'latest.json'), json);
+  process.stdout.write(`${formatReport(result)}\n`);
 }
 
 main().catch((error: unknown) => {

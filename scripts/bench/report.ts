@@ -21,6 +21,9 @@ export interface BenchResult {
     inputVisibleRatio: Summary;
     pendingAfterIdle: Summary;
     pendingAtFirstPaint: Summary;
+    /** The part of the above until the DOM shows the pending state (the rest is waiting for the frame). */
+    pendingDomAfterIdle: Summary;
+    pendingDomAtFirstPaint: Summary;
   };
   budgets: Budget[];
 }
@@ -92,7 +95,9 @@ export function formatReport(result: BenchResult): string {
       timingLine('input visible: floor', result.timings.inputVisibleFloor, ms),
       timingLine('input visible: sign-in / floor', result.timings.inputVisibleRatio, ratio),
       timingLine('click → pending painted (idle page)', result.timings.pendingAfterIdle, ms),
+      timingLine('  of which until the DOM changed', result.timings.pendingDomAfterIdle, ms),
       timingLine('click → pending painted (at first paint)', result.timings.pendingAtFirstPaint, ms),
+      timingLine('  of which until the DOM changed', result.timings.pendingDomAtFirstPaint, ms),
     ],
   );
   const budgets = table(

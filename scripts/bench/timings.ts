@@ -29,7 +29,7 @@ export function launchBrowser(): Promise<Browser> {
 /** What the in-page probes leave on `window` for the harness to read. */
 interface BenchWindow {
   __benchInputVisible?: number;
-  __benchPending?: { clickAt: number | null; paintedAt: number | null };
+  __benchPending?: { clickAt: number | null; changedAt: number | null; paintedAt: number | null };
 }
 
 /** A fresh context and page, throttled and with the cache off, before anything is requested. */
@@ -98,6 +98,13 @@ export async function measureInputVisible(browser: Browser, url: string, selecto
   }
 }
 
+export interface PendingResult {
+  /** From the click to the frame that paints the pending state. */
+  ms: number;
+  /** From the click to the DOM change (the rest is waiting for the frame). */
+  domMs: number;
+}
+
 export type PendingScenario =
   /** The user waited a moment: the page has been idle, so anything prefetched on idle is in. */
   | 'afterIdle'
@@ -114,7 +121,7 @@ export async function measurePendingPaint(
   url: string,
   credentials: { username: string; password: string },
   scenario: PendingScenario,
-): Promise<number> {
+): Promise<PendingResult> {
   const { page, close } = await coldPage(browser);
   try {
     await page.addInitScript(probeInputVisible, 'main form input');
@@ -134,7 +141,7 @@ export async function measurePendingPaint(
       const button = form?.querySelector('button[type="submit"]');
       if (!form || !button) throw new Error('The sign-in form has no submit button.');
       const idleLabel = button.textContent;
-      const result: NonNullable<BenchWindow['__benchPending']> = { clickAt: null, paintedAt: null };
+      const result: NonNullable<BenchWindow['__benchPending']> = { clickAt: null, changedAt: null, paintedAt: null };
       (window as unknown as BenchWindow).__benchPending = result;
       document.addEventListener(
         'click',
@@ -148,6 +155,7 @@ export async function measurePendingPaint(
         const pending = current?.getAttribute('aria-busy') === 'true' || (current !== null && current.textContent !== idleLabel);
         if (!pending) return;
         observer.disconnect();
+        result.changedAt = performance.now();
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
@@ -163,11 +171,11 @@ export async function measurePendingPaint(
       polling: 50,
       timeout: 30_000,
     });
-    const { clickAt, paintedAt } = await page.evaluate(
-      () => (window as unknown as BenchWindow).__benchPending ?? { clickAt: null, paintedAt: null },
+    const { clickAt, changedAt, paintedAt } = await page.evaluate(
+      () => (window as unknown as BenchWindow).__benchPending ?? { clickAt: null, changedAt: null, paintedAt: null },
     );
-    if (clickAt === null || paintedAt === null) throw new Error('The click or the pending paint was not seen.');
-    return paintedAt - clickAt;
+    if (clickAt === null || changedAt === null || paintedAt === null) throw new Error('The click or the pending paint was not seen.');
+    return { ms: paintedAt - clickAt, domMs: changedAt - clickAt };
   } finally {
     await close();
   }

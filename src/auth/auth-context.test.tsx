@@ -393,7 +393,7 @@ describe('password reset', () => {
 
   it('resendResetCode asks again for the same user and updates the delivery', async () => {
     const { result, adapter } = await setupResetPending();
-    const sms = { destination: '+********0123', medium: 'SMS', attributeName: 'phone_number' } as const;
+    const sms = { destination: '+*******0123', medium: 'SMS', attributeName: 'phone_number' } as const;
     adapter.forgotPassword.mockResolvedValue(sms);
     let outcome;
     await act(async () => {

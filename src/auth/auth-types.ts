@@ -54,8 +54,6 @@ export interface UiError {
   messageKey: string;
   field?: ErrorField;
   values?: Record<string, string | number>;
-  /** Offer "send a new code" next to the message (expired code, admin reset). */
-  offerResend?: boolean;
 }
 
 export type ActionOutcome<T = void> = { ok: true; value: T } | { ok: false; error: UiError };

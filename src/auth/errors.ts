@@ -44,10 +44,18 @@ export const GENERIC_ERROR: UiError = form('errors.generic');
  */
 const wrongCredentials: UiError = form('errors.wrongCredentials', { field: 'password' });
 
-/** The password-setting operations put a weak password on the new-password field. */
-function passwordPolicyError(messageKey: string): (operation: AuthOperation) => UiError {
+/** Every password-setting operation puts a weak password on its new-password field. */
+function weakPassword(messageKey: string): () => UiError {
   return () => field('newPassword', messageKey);
 }
+
+/** Cognito names one unmet policy rule per answer (§5.3); each has its own message. */
+const policyRuleRow = (id: string, reason: RegExp, rule: string): ErrorRow => ({
+  id,
+  code: 'InvalidPasswordException',
+  message: reason,
+  toUi: weakPassword(`errors.passwordPolicy.${rule}`),
+});
 
 /** Access/refresh token problems: the signed-in session is over; the user signs in again. */
 const TOKEN_MESSAGES =
@@ -137,69 +145,51 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   {
     id: 'userNotFound',
     code: 'UserNotFoundException',
-    // Say no more than an ENABLED client would: "wrong credentials" on sign-in, "wrong code" on a reset.
     toUi: (operation) => {
-      if (operation === 'confirmReset') return field('code', 'errors.codeMismatch');
-      if (operation === 'forgotPassword') return form('errors.resetUnavailable');
-      return wrongCredentials;
+      switch (operation) {
+        // Say no more than an ENABLED client would: "wrong credentials" on sign-in, "wrong code" on a reset.
+        case 'signIn':
+        case 'newPassword':
+          return wrongCredentials;
+        case 'confirmReset':
+          return field('code', 'errors.codeMismatch');
+        case 'forgotPassword':
+          return form('errors.resetUnavailable');
+        // A signed-in call: the access token belongs to a user deleted since (the local pool answers so;
+        // the wire reference leaves real Cognito's answer open, §4.15 [U]). The session is over.
+        case 'changePassword':
+        case 'signOutEverywhere':
+          return sessionExpired('errors.sessionEnded');
+      }
     },
   },
   { id: 'userNotConfirmed', code: 'UserNotConfirmedException', toUi: () => form('errors.userNotConfirmed') },
   {
     id: 'passwordResetRequired',
     code: 'PasswordResetRequiredException',
-    toUi: () => form('errors.passwordResetRequired', { offerResend: true }),
+    toUi: () => form('errors.passwordResetRequired'),
   },
 
   // --- Weak passwords (§5.3): one reason per answer, on the new-password field ---
-  {
-    id: 'passwordTooShort',
-    code: 'InvalidPasswordException',
-    message: /Password not long enough/,
-    toUi: passwordPolicyError('errors.passwordPolicy.minLength'),
-  },
-  {
-    id: 'passwordNeedsLowercase',
-    code: 'InvalidPasswordException',
-    message: /Password must have lowercase characters/,
-    toUi: passwordPolicyError('errors.passwordPolicy.lowercase'),
-  },
-  {
-    id: 'passwordNeedsUppercase',
-    code: 'InvalidPasswordException',
-    message: /Password must have uppercase characters/,
-    toUi: passwordPolicyError('errors.passwordPolicy.uppercase'),
-  },
-  {
-    id: 'passwordNeedsNumber',
-    code: 'InvalidPasswordException',
-    message: /Password must have numeric characters/,
-    toUi: passwordPolicyError('errors.passwordPolicy.number'),
-  },
-  {
-    id: 'passwordNeedsSymbol',
-    code: 'InvalidPasswordException',
-    message: /Password must have symbol characters/,
-    toUi: passwordPolicyError('errors.passwordPolicy.symbol'),
-  },
+  policyRuleRow('passwordTooShort', /Password not long enough/, 'minLength'),
+  policyRuleRow('passwordNeedsLowercase', /Password must have lowercase characters/, 'lowercase'),
+  policyRuleRow('passwordNeedsUppercase', /Password must have uppercase characters/, 'uppercase'),
+  policyRuleRow('passwordNeedsNumber', /Password must have numeric characters/, 'number'),
+  policyRuleRow('passwordNeedsSymbol', /Password must have symbol characters/, 'symbol'),
   {
     id: 'passwordPolicyOther',
     code: 'InvalidPasswordException',
-    toUi: passwordPolicyError('errors.passwordPolicy.generic'),
+    toUi: weakPassword('errors.passwordPolicy.generic'),
   },
   {
     id: 'passwordReused',
     code: 'PasswordHistoryPolicyViolationException',
-    toUi: passwordPolicyError('errors.passwordPolicy.reused'),
+    toUi: weakPassword('errors.passwordPolicy.reused'),
   },
 
   // --- Codes ---
   { id: 'codeMismatch', code: 'CodeMismatchException', toUi: () => field('code', 'errors.codeMismatch') },
-  {
-    id: 'codeExpired',
-    code: 'ExpiredCodeException',
-    toUi: () => form('errors.codeExpired', { offerResend: true }),
-  },
+  { id: 'codeExpired', code: 'ExpiredCodeException', toUi: () => form('errors.codeExpired') },
 
   // --- Limits ---
   { id: 'limitExceeded', code: 'LimitExceededException', toUi: () => form('errors.limitExceeded') },
@@ -215,7 +205,9 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   {
     id: 'flowNotEnabled',
     code: 'InvalidParameterException',
-    message: /(USER_PASSWORD_AUTH flow not enabled|USER_SRP_AUTH is not enabled|Auth flow not enabled)/,
+    // Any flow, in either wording: "USER_PASSWORD_AUTH flow not enabled for this client",
+    // "USER_SRP_AUTH is not enabled for the client.", "Auth flow not enabled for this client" (§4.1).
+    message: /flow not enabled|is not enabled for the client/i,
     toUi: () => operator('errors.operator.flowNotEnabled'),
   },
   {
@@ -240,7 +232,7 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
     code: 'InvalidParameterException',
     // The old service model rejected passwords under 6 characters before the policy was checked (§5.3).
     message: /Value at '(password|proposedPassword)' failed to satisfy constraint/,
-    toUi: passwordPolicyError('errors.passwordPolicy.minLength'),
+    toUi: weakPassword('errors.passwordPolicy.minLength'),
   },
   { id: 'invalidParameterOther', code: 'InvalidParameterException', toUi: () => form('errors.invalidRequest') },
 

@@ -102,7 +102,7 @@ describe('flowReducer', () => {
   });
 
   it('records where a resent code went', () => {
-    const delivery = { destination: '+********0123', medium: 'SMS', attributeName: 'phone_number' } as const;
+    const delivery = { destination: '+*******0123', medium: 'SMS', attributeName: 'phone_number' } as const;
     expect(flowReducer(resetPending, { type: 'resetCodeResent', delivery })).toEqual({
       status: 'resetPending',
       reset: { ...reset, delivery },
@@ -142,9 +142,9 @@ describe('attributesToRequest', () => {
 });
 
 describe('attributesToSend', () => {
-  it('keeps only the requested attributes and never the verified flags or sub', () => {
+  it('keeps only the requested attributes', () => {
     expect(
-      attributesToSend(['name', 'custom:department', 'email_verified'], {
+      attributesToSend(['name', 'custom:department'], {
         name: 'New User',
         'custom:department': 'Sales',
         email: 'other@example.com',
@@ -153,6 +153,14 @@ describe('attributesToSend', () => {
         sub: 'x',
       }),
     ).toEqual({ name: 'New User', 'custom:department': 'Sales' });
+  });
+
+  it('never sends the verified flags or sub, whatever the challenge listed', () => {
+    const challengeListed = ['name', 'email_verified', 'phone_number_verified', 'sub'];
+    const requested = attributesToRequest(challengeListed, {});
+    expect(
+      attributesToSend(requested, { name: 'New User', email_verified: 'true', phone_number_verified: 'true', sub: 'x' }),
+    ).toEqual({ name: 'New User' });
   });
 });
 

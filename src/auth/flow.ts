@@ -91,17 +91,16 @@ export function attributesToRequest(requiredAttributes: readonly string[], userA
   return unique.filter((name) => !NEVER_SENT_ATTRIBUTES.has(name) && !(userAttributes[name]?.trim()));
 }
 
-/** What is sent with the new password: only the attributes the challenge asked for. */
+/**
+ * What is sent with the new password: only the attributes the user was asked for. `requestedAttributes`
+ * is {@link attributesToRequest}'s answer, so the attributes Cognito refuses are already out of it.
+ */
 export function attributesToSend(
   requestedAttributes: readonly string[],
   attributes: Record<string, string>,
 ): Record<string, string> {
-  const allowed = new Set(requestedAttributes);
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(attributes)) {
-    if (allowed.has(name) && !NEVER_SENT_ATTRIBUTES.has(name)) result[name] = value;
-  }
-  return result;
+  const requested = new Set(requestedAttributes);
+  return Object.fromEntries(Object.entries(attributes).filter(([name]) => requested.has(name)));
 }
 
 export function challengeExpiresAt(receivedAt: number, challengeSessionMinutes: number): number {

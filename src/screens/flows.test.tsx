@@ -2,48 +2,54 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../app/app-providers';
 import { paths } from '../app/paths';
 import { AppRoutes } from '../app/router';
-import { AuthFailureError, type AuthAdapter } from '../auth/adapter';
-import type { ChallengeStore, SavedChallenge } from '../auth/challenge-storage';
-import { installFakeClock, testConfig } from './test-utils';
+import type { AuthAdapter } from '../auth/adapter';
+import { installFakeClock } from '../test/fake-clock';
+import {
+  cognitoFailure,
+  createFakeAuthAdapter,
+  createMemoryChallengeStore,
+  demoUser,
+  newPasswordRequired,
+  sentByEmail,
+  type FakeAuthAdapter,
+} from '../test/fake-auth-adapter';
+import { testConfig } from '../test/test-config';
 
 /**
  * The screens on the real auth provider and route table, with only the user pool faked: checks that
  * each screen's navigation and the provider's state changes land together as intended.
  */
 
-const demoUser = { username: 'demo.user', attributes: { email: 'demo.user@example.com' } };
 const STRONG = 'New-Passw0rd!';
 
-function fakeAdapter(overrides: Partial<AuthAdapter> = {}): AuthAdapter {
-  return {
-    signIn: vi.fn(async () => ({ kind: 'signedIn' as const, user: demoUser })),
-    completeNewPassword: vi.fn(async () => ({ kind: 'signedIn' as const, user: { username: 'new.user', attributes: {} } })),
-    resumeChallenge: vi.fn((saved: { username: string; session: string }) => saved),
-    forgotPassword: vi.fn(async () => ({ destination: 'd***@e***', medium: 'EMAIL' as const, attributeName: 'email' })),
-    confirmForgotPassword: vi.fn(async () => undefined),
-    currentSession: vi.fn(async () => null),
-    changePassword: vi.fn(async () => undefined),
-    signOut: vi.fn(async () => undefined),
-    globalSignOut: vi.fn(async () => undefined),
+/** A user pool that accepts everything; a test overrides the answers its flow is about. */
+function poolAdapter(overrides: Partial<AuthAdapter> = {}): FakeAuthAdapter {
+  return createFakeAuthAdapter({
+    signIn: async () => ({ kind: 'signedIn', user: demoUser }),
+    completeNewPassword: async () => ({ kind: 'signedIn', user: { username: 'new.user', attributes: {} } }),
+    forgotPassword: async () => sentByEmail,
+    confirmForgotPassword: async () => undefined,
+    changePassword: async () => undefined,
+    globalSignOut: async () => undefined,
     ...overrides,
-  };
+  });
 }
 
-const newPasswordRequired = async () => ({
-  kind: 'newPasswordRequired' as const,
-  handle: { username: 'new.user', session: 'session-token' },
-  userAttributes: { email: 'new.user@example.com', email_verified: 'true' },
-  requiredAttributes: ['name', 'email'],
+// The route table loads every screen but sign-in lazily. Compiling those modules on first use can outlast a
+// findBy wait on a busy machine; load them once up front (the routes still go through their lazy imports).
+beforeAll(async () => {
+  await Promise.all([
+    import('./new-password/new-password-route'),
+    import('./forgot-password/forgot-password-route'),
+    import('./reset-password/reset-password-route'),
+    import('./account/account-route'),
+    import('./change-password/change-password-route'),
+  ]);
 });
-
-function memoryStore(): ChallengeStore {
-  let saved: SavedChallenge | null = null;
-  return { read: () => saved, save: (challenge) => (saved = challenge), clear: () => (saved = null) };
-}
 
 function renderApp(
   adapter: AuthAdapter,
@@ -54,7 +60,7 @@ function renderApp(
   // StrictMode as in main.tsx: effects run twice, and the screens must not act twice.
   render(
     <StrictMode>
-      <AppProviders config={testConfig} adapter={adapter} challengeStore={memoryStore()}>
+      <AppProviders config={testConfig} adapter={adapter} challengeStore={createMemoryChallengeStore()}>
         <MemoryRouter initialEntries={[url]} useTransitions={options.useTransitions}>
           <AppRoutes />
         </MemoryRouter>
@@ -79,7 +85,7 @@ afterEach(() => {
 // hold whether or not the router renders navigations as transitions.
 describe.each([true, false])('flow screens (router transitions: %s)', (useTransitions) => {
   it('first sign-in: temporary password → new password with the missing attribute → account', async () => {
-    const adapter = fakeAdapter({ signIn: vi.fn(newPasswordRequired) });
+    const adapter = poolAdapter({ signIn: async () => newPasswordRequired() });
     const { user } = renderApp(adapter, paths.signIn, { useTransitions });
     await signIn(user, 'new.user', 'Temp-Passw0rd1!');
     await screen.findByRole('heading', { name: 'Choose your password' });
@@ -94,7 +100,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
   });
 
   it('forgot password → code and new password → sign-in with the notice and the username', async () => {
-    const adapter = fakeAdapter();
+    const adapter = poolAdapter();
     const { user } = renderApp(adapter, paths.forgotPassword, { useTransitions });
     await user.type(await screen.findByLabelText('Username'), 'demo.user');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
@@ -110,7 +116,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
   });
 
   it('an administrator reset found at sign-in leads to the reset screen, which explains it', async () => {
-    const adapter = fakeAdapter({ signIn: vi.fn(async () => ({ kind: 'passwordResetRequired' as const })) });
+    const adapter = poolAdapter({ signIn: async () => ({ kind: 'passwordResetRequired' }) });
     const { user } = renderApp(adapter, paths.signIn, { useTransitions });
     await signIn(user, 'reset.user', 'Old-Passw0rd1!');
     expect(await screen.findByText(/An administrator reset your password/)).toBeInTheDocument();
@@ -120,7 +126,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
   });
 
   it('change password → account with the notice', async () => {
-    const adapter = fakeAdapter({ currentSession: vi.fn(async () => demoUser) });
+    const adapter = poolAdapter({ currentSession: async () => demoUser });
     const { user } = renderApp(adapter, paths.changePassword, { useTransitions });
     await user.type(await screen.findByLabelText('Current password'), 'Demo-Passw0rd!');
     await user.type(screen.getByLabelText('New password'), STRONG);
@@ -132,7 +138,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
 
   it('the challenge runs out: sign-in with the username and the notice', async () => {
     const clock = installFakeClock(new Date('2030-01-01T10:00:00Z').getTime());
-    const adapter = fakeAdapter({ signIn: vi.fn(newPasswordRequired) });
+    const adapter = poolAdapter({ signIn: async () => newPasswordRequired() });
     const { user } = renderApp(adapter, paths.signIn, { useTransitions, userOptions: clock });
     await signIn(user, 'new.user', 'Temp-Passw0rd1!');
     await screen.findByRole('heading', { name: 'Choose your password' });
@@ -144,7 +150,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
   });
 
   it('a reset link fills the code and completes the reset', async () => {
-    const adapter = fakeAdapter();
+    const adapter = poolAdapter();
     const { user } = renderApp(adapter, `${paths.resetPassword}?username=demo.user&code=123456`, { useTransitions });
     expect(await screen.findByLabelText('Code')).toHaveValue('123456');
     await user.type(screen.getByLabelText('New password'), STRONG);
@@ -156,11 +162,10 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
   });
 
   it("Cognito's expired-session answer on the new password: sign-in with the username and the notice", async () => {
-    const adapter = fakeAdapter({
-      signIn: vi.fn(newPasswordRequired),
-      completeNewPassword: vi.fn(async () => {
-        throw new AuthFailureError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
-      }),
+    const adapter = poolAdapter({
+      signIn: async () => newPasswordRequired(),
+      completeNewPassword: () =>
+        Promise.reject(cognitoFailure('NotAuthorizedException', 'Invalid session for the user, session is expired.')),
     });
     const { user } = renderApp(adapter, paths.signIn, { useTransitions });
     await signIn(user, 'new.user', 'Temp-Passw0rd1!');
@@ -179,14 +184,14 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
 // navigation with its notice; the app's router therefore renders navigations without transitions.
 describe('sign-out (router without transitions, as the app configures it)', () => {
   it('sign out: sign-in says the user signed out', async () => {
-    const { user } = renderApp(fakeAdapter({ currentSession: vi.fn(async () => demoUser) }), paths.account, { useTransitions: false });
+    const { user } = renderApp(poolAdapter({ currentSession: async () => demoUser }), paths.account, { useTransitions: false });
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { name: 'Sign in' });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('You have signed out.'));
   });
 
   it('sign out everywhere: sign-in says why', async () => {
-    const adapter = fakeAdapter({ currentSession: vi.fn(async () => demoUser) });
+    const adapter = poolAdapter({ currentSession: async () => demoUser });
     const { user } = renderApp(adapter, paths.account, { useTransitions: false });
     await user.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
     await screen.findByRole('heading', { name: 'Sign in' });

@@ -1,6 +1,6 @@
 import { vi, type Mock } from 'vitest';
-import { AuthFailureError, type AuthAdapter, type ChallengeHandle } from '../auth/adapter';
-import type { SignedInUser } from '../auth/auth-types';
+import { AuthFailureError, type AdapterSignInResult, type AuthAdapter, type ChallengeHandle } from '../auth/adapter';
+import type { CodeDelivery, SignedInUser } from '../auth/auth-types';
 import { createChallengeStore, type ChallengeStore } from '../auth/challenge-storage';
 
 type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
@@ -14,6 +14,22 @@ export const demoUser: SignedInUser = {
 export function fakeChallengeHandle(username = 'new.user', session = 'AYABe-test-session'): ChallengeHandle {
   return { username, session };
 }
+
+/**
+ * adapter.signIn's answer for a temporary password (NEW_PASSWORD_REQUIRED): Cognito lists `email`, which
+ * the user already has, with the attributes still missing.
+ */
+export function newPasswordRequired(missingAttributes: string[] = ['name']): AdapterSignInResult {
+  return {
+    kind: 'newPasswordRequired',
+    handle: fakeChallengeHandle(),
+    userAttributes: { email: 'new.user@example.com', email_verified: 'true' },
+    requiredAttributes: ['email', ...missingAttributes],
+  };
+}
+
+/** Where Cognito says a code went, masked as it does. */
+export const sentByEmail: CodeDelivery = { destination: 'd***@e***', medium: 'EMAIL', attributeName: 'email' };
 
 /** A Cognito-shaped failure, as the adapter rejects with. */
 export function cognitoFailure(code: string, message = ''): AuthFailureError {

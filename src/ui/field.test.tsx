@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { Field } from './field';
+import { UsernameField } from './username-field';
 
 describe('Field', () => {
   it('labels its input', () => {
@@ -43,5 +44,19 @@ describe('Field', () => {
     const ref = createRef<HTMLInputElement>();
     render(<Field label="Username" ref={ref} />);
     expect(ref.current).toBe(screen.getByLabelText('Username'));
+  });
+});
+
+describe('UsernameField', () => {
+  it('lets password managers fill it and keeps phones from changing what is typed', () => {
+    const ref = createRef<HTMLInputElement>();
+    render(<UsernameField label="Username" error="Enter your username." ref={ref} />);
+    const input = screen.getByRole('textbox', { name: 'Username' });
+    expect(input).toHaveAttribute('autocomplete', 'username');
+    expect(input).toHaveAttribute('autocapitalize', 'none');
+    expect(input).toHaveAttribute('autocorrect', 'off');
+    expect(input).toHaveAttribute('spellcheck', 'false');
+    expect(input).toHaveAccessibleDescription('Enter your username.');
+    expect(ref.current).toBe(input);
   });
 });

@@ -13,21 +13,6 @@ describe('FormAlert', () => {
     expect(screen.getByRole('alert')).toBe(region);
     expect(region).toHaveTextContent('Too many attempts.');
   });
-
-  it('shows follow-up actions only with a message', () => {
-    const { rerender } = render(
-      <FormAlert>
-        <button type="button">Send a new code</button>
-      </FormAlert>,
-    );
-    expect(screen.queryByRole('button')).not.toBeInTheDocument();
-    rerender(
-      <FormAlert message="That code has expired.">
-        <button type="button">Send a new code</button>
-      </FormAlert>,
-    );
-    expect(screen.getByRole('button', { name: 'Send a new code' })).toBeInTheDocument();
-  });
 });
 
 describe('Notice', () => {

@@ -1,10 +1,6 @@
-import type { ReactNode } from 'react';
-
 export interface FormAlertProps {
   /** Already translated; nothing is shown while it is empty. */
   message?: string;
-  /** Follow-up actions shown with the message (e.g. "send a new code"). */
-  children?: ReactNode;
 }
 
 /**
@@ -12,15 +8,10 @@ export interface FormAlertProps {
  * The alert container is always in the document so that assistive technology, which watches live
  * regions that already exist, announces the message the moment it is inserted.
  */
-export function FormAlert({ message, children }: FormAlertProps) {
+export function FormAlert({ message }: FormAlertProps) {
   return (
     <div role="alert" className="message message--error">
-      {message ? (
-        <>
-          <p>{message}</p>
-          {children}
-        </>
-      ) : null}
+      {message ? <p>{message}</p> : null}
     </div>
   );
 }

@@ -1,19 +1,23 @@
 import { useCallback } from 'react';
-import type { FieldValues, Path, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
+import type { ErrorOption, FieldValues, Path, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
 import type { ErrorField, UiError } from '../auth/auth-types';
 import { useAppTranslation } from './use-app-translation';
 
 /**
- * Errors reach react-hook-form in two forms: schema errors carry an i18n key (translated when shown,
- * so they follow a language change) and server errors carry text already translated with its
- * interpolation values (react-hook-form keeps only a string), marked with this type.
+ * Every error react-hook-form holds is a catalog key, translated only when shown, so that an error on
+ * screen follows a change of language. Schema errors are a bare key. Server errors may come with
+ * interpolation values, for which react-hook-form keeps no place (an error's message is one string):
+ * they are marked with this type and their message is the key and the values as JSON.
  */
 export const serverErrorType = 'server';
 
+/** An auth-layer message as react-hook-form keeps it. */
+export function serverError({ messageKey, values }: Pick<UiError, 'messageKey' | 'values'>): ErrorOption {
+  return { type: serverErrorType, message: JSON.stringify({ key: messageKey, values }) };
+}
+
 /** The form field an auth-layer field name stands for on this form, if the form has it. */
 export type ErrorFieldMap<T extends FieldValues> = (field: ErrorField) => Path<T> | undefined;
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 export interface ErrorTarget<T extends FieldValues> {
   setError: UseFormSetError<T>;
@@ -26,19 +30,13 @@ export interface ErrorTarget<T extends FieldValues> {
  * (wrong credentials: the message must not say which of the two was wrong, but the password, just
  * cleared, is where the user continues).
  */
-export function reportUiError<T extends FieldValues>(
-  form: ErrorTarget<T>,
-  error: UiError,
-  translate: Translate,
-  fieldFor: ErrorFieldMap<T>,
-): void {
-  const message = translate(error.messageKey, error.values);
+export function reportUiError<T extends FieldValues>(form: ErrorTarget<T>, error: UiError, fieldFor: ErrorFieldMap<T>): void {
   const field = error.field ? fieldFor(error.field) : undefined;
   if (error.kind === 'field' && field) {
-    form.setError(field, { type: serverErrorType, message }, { shouldFocus: true });
+    form.setError(field, serverError(error), { shouldFocus: true });
     return;
   }
-  form.setError('root.server', { type: serverErrorType, message });
+  form.setError('root.server', serverError(error));
   if (field) form.setFocus(field);
 }
 
@@ -48,13 +46,31 @@ export interface FormErrorLike {
   message?: string;
 }
 
-/** Turns a react-hook-form error into the text to show. */
+interface ServerMessage {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+function readServerMessage(message: string): ServerMessage {
+  // Written by serverError() alone, so it parses; the key is the message itself only if something else wrote it.
+  try {
+    const parsed = JSON.parse(message) as Partial<ServerMessage> | null;
+    if (typeof parsed?.key === 'string') return { key: parsed.key, values: parsed.values };
+  } catch {
+    // not JSON: fall through
+  }
+  return { key: message };
+}
+
+/** Turns a react-hook-form error into the text to show, in the current language. */
 export function useErrorText(): (error: FormErrorLike | undefined) => string | undefined {
   const { t } = useAppTranslation();
   return useCallback(
     (error) => {
       if (!error?.message) return undefined;
-      return error.type === serverErrorType ? error.message : t(error.message);
+      if (error.type !== serverErrorType) return t(error.message);
+      const { key, values } = readServerMessage(error.message);
+      return t(key, values);
     },
     [t],
   );

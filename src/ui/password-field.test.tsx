@@ -2,7 +2,6 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PasswordField } from './password-field';
-import './test-i18n';
 
 const rules = [
   { id: 'minLength', test: (password: string) => password.length >= 8, messageKey: 'passwordPolicy.rule.minLength', values: { count: 8 } },

@@ -2,7 +2,6 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { passwordRules } from '../config';
 import { PasswordPolicyChecklist } from './password-policy-checklist';
-import './test-i18n';
 
 const policy = { minimumLength: 10, requireUppercase: true, requireLowercase: false, requireNumbers: true, requireSymbols: false };
 

@@ -3,9 +3,11 @@ import { Link, useNavigate } from 'react-router';
 import type { NoticeKey } from '../../app/navigation-state';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
+import type { UiError } from '../../auth/auth-types';
 import { FormAlert } from '../../ui/form-alert';
 import { Notice } from '../../ui/notice';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { useLastNonNull } from '../use-last-non-null';
 
 type Leaving = 'signOut' | 'signOutEverywhere' | null;
 
@@ -14,17 +16,17 @@ export function AccountPanel({ notice }: { notice?: NoticeKey }) {
   const navigate = useNavigate();
   const { user, signOut, signOutEverywhere } = useAuth();
   // Signing out clears the user before the navigation to sign-in lands: keep showing who it was.
-  const [shownUser, setShownUser] = useState(user);
-  if (user !== null && user !== shownUser) setShownUser(user);
+  const shownUser = useLastNonNull(user);
   const [leaving, setLeaving] = useState<Leaving>(null);
   const inFlight = useRef(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  // The error itself, translated when shown, so that it follows a change of language.
+  const [error, setError] = useState<UiError | null>(null);
 
   const leave = async (how: Exclude<Leaving, null>) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setLeaving(how);
-    setError(undefined);
+    setError(null);
     try {
       if (how === 'signOut') {
         await signOut();
@@ -38,7 +40,7 @@ export function AccountPanel({ notice }: { notice?: NoticeKey }) {
         // The session was already over (revoked elsewhere, say): the auth layer has signed out.
         navigate(paths.signIn, { replace: true, state: { notice: 'sessionEnded' } });
       } else {
-        setError(t(outcome.error.messageKey, outcome.error.values));
+        setError(outcome.error);
       }
     } finally {
       inFlight.current = false;
@@ -60,7 +62,7 @@ export function AccountPanel({ notice }: { notice?: NoticeKey }) {
       <p>
         <Link to={paths.changePassword}>{t('account.changePassword')}</Link>
       </p>
-      <FormAlert message={error} />
+      <FormAlert message={error ? t(error.messageKey, error.values) : undefined} />
       <div className="actions">
         <button type="button" className="button button--secondary" disabled={leaving !== null} onClick={() => void leave('signOut')}>
           {leaving === 'signOut' ? t('account.signOutPending') : t('account.signOut')}

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
+import { isTransientError } from '../../auth/transient-errors';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
@@ -55,10 +56,12 @@ export function ChangePasswordForm() {
         navigate(paths.signIn, { replace: true, state: { notice: 'sessionEnded', from: paths.changePassword } });
         return;
       }
-      setValue('currentPassword', '');
-      setValue('newPassword', '');
-      setValue('confirmPassword', '');
-      reportUiError(form, outcome.error, t, errorField);
+      if (!isTransientError(outcome.error)) {
+        setValue('currentPassword', '');
+        setValue('newPassword', '');
+        setValue('confirmPassword', '');
+      }
+      reportUiError(form, outcome.error, errorField);
     }),
   );
 

@@ -1,23 +1,23 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
-import type { UiError } from '../../auth/auth-types';
-import { createFakeAuth } from '../fake-auth';
-import { currentLocation, formAlert, renderScreen } from '../test-utils';
+import { cognitoFailure, createFakeAuthAdapter, demoUser } from '../../test/fake-auth-adapter';
+import { currentLocation, formAlert, renderScreen } from '../../test/render-screen';
 import { ChangePasswordRoute } from './change-password-route';
-
-vi.mock('../../auth/auth-context', () => import('../fake-auth'));
 
 const CURRENT = 'Demo-Passw0rd!';
 const NEXT = 'Next-Passw0rd!';
 
-function renderChangePassword(failure?: UiError) {
-  const auth = createFakeAuth({ status: 'signedIn', user: { username: 'demo.user', attributes: {} } });
-  if (failure) auth.actions.changePassword.mockResolvedValueOnce({ ok: false, error: failure });
-  return renderScreen(<ChangePasswordRoute />, { path: paths.changePassword, auth });
+/** Signed in (a stored session), with Cognito refusing the change with `failure` when given. */
+function renderChangePassword(failure?: { code: string; message: string }) {
+  const adapter = createFakeAuthAdapter({
+    currentSession: async () => demoUser,
+    changePassword: () => (failure ? Promise.reject(cognitoFailure(failure.code, failure.message)) : Promise.resolve()),
+  });
+  return renderScreen(<ChangePasswordRoute />, { path: paths.changePassword, adapter });
 }
 
-async function fillForm(user: ReturnType<typeof renderChangePassword>['user'], confirmation = NEXT) {
+async function fillForm(user: Awaited<ReturnType<typeof renderChangePassword>>['user'], confirmation = NEXT) {
   await user.type(screen.getByLabelText('Current password'), CURRENT);
   await user.type(screen.getByLabelText('New password'), NEXT);
   await user.type(screen.getByLabelText('Confirm new password'), confirmation);
@@ -25,8 +25,8 @@ async function fillForm(user: ReturnType<typeof renderChangePassword>['user'], c
 }
 
 describe('ChangePasswordRoute', () => {
-  it('asks for the current password and a new one twice, each with a show/hide toggle', () => {
-    renderChangePassword();
+  it('asks for the current password and a new one twice, each with a show/hide toggle', async () => {
+    await renderChangePassword();
     expect(screen.getByRole('heading', { level: 1, name: 'Change password' })).toHaveFocus();
     expect(screen.getByLabelText('Current password')).toHaveAttribute('autocomplete', 'current-password');
     expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password');
@@ -39,15 +39,15 @@ describe('ChangePasswordRoute', () => {
   });
 
   it('changes the password and shows the notice on the account', async () => {
-    const { user, auth } = renderChangePassword();
+    const { user, adapter } = await renderChangePassword();
     await fillForm(user);
     await waitFor(() => expect(currentLocation().path).toBe(paths.account));
     expect(currentLocation().state).toEqual({ notice: 'passwordChanged' });
-    expect(auth.actions.changePassword).toHaveBeenCalledExactlyOnceWith(CURRENT, NEXT);
+    expect(adapter.changePassword).toHaveBeenCalledExactlyOnceWith(CURRENT, NEXT);
   });
 
   it('puts a wrong current password on that field and clears every password', async () => {
-    const { user } = renderChangePassword({ kind: 'field', field: 'currentPassword', messageKey: 'errors.currentPasswordWrong' });
+    const { user } = await renderChangePassword({ code: 'NotAuthorizedException', message: 'Incorrect username or password.' });
     await fillForm(user);
     const current = screen.getByLabelText('Current password');
     await waitFor(() => expect(current).toHaveAccessibleDescription('Your current password is not correct.'));
@@ -59,7 +59,10 @@ describe('ChangePasswordRoute', () => {
   });
 
   it('puts a weak new password on the new-password field', async () => {
-    const { user } = renderChangePassword({ kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.reused' });
+    const { user } = await renderChangePassword({
+      code: 'PasswordHistoryPolicyViolationException',
+      message: 'The password history policy was violated.',
+    });
     await fillForm(user);
     const next = screen.getByLabelText('New password');
     await waitFor(() => expect(next).toHaveAccessibleDescription(expect.stringContaining('You have used this password before.')));
@@ -67,25 +70,34 @@ describe('ChangePasswordRoute', () => {
   });
 
   it('shows a form-level answer in the single alert region', async () => {
-    const { user } = renderChangePassword({ kind: 'form', messageKey: 'errors.limitExceeded' });
+    const { user } = await renderChangePassword({
+      code: 'LimitExceededException',
+      message: 'Attempt limit exceeded, please try after some time.',
+    });
     await fillForm(user);
     await waitFor(() => expect(formAlert()).toHaveTextContent('Too many attempts. Wait a while before trying again.'));
     expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   it('checks the confirmation before sending', async () => {
-    const { user, auth } = renderChangePassword();
+    const { user, adapter } = await renderChangePassword();
     await fillForm(user, 'Something-else1!');
     const confirmation = screen.getByLabelText('Confirm new password');
     await waitFor(() => expect(confirmation).toHaveAccessibleDescription('The two passwords are not the same.'));
     expect(confirmation).toHaveFocus();
-    expect(auth.actions.changePassword).not.toHaveBeenCalled();
+    expect(adapter.changePassword).not.toHaveBeenCalled();
   });
 
-  it('sends the user to sign-in, saying why, when the session is over', async () => {
-    const { user } = renderChangePassword({ kind: 'sessionExpired', messageKey: 'errors.sessionEnded' });
+  it.each([
+    ['revoked', { code: 'NotAuthorizedException', message: 'Access Token has been revoked' }],
+    // The local pool's answer to the token of a user deleted since: not a wrong password.
+    ['its user deleted', { code: 'UserNotFoundException', message: 'User does not exist.' }],
+  ])('signs out and sends the user to sign-in, saying why, when the session is over (%s)', async (_why, failure) => {
+    const { user, adapter, auth } = await renderChangePassword(failure);
     await fillForm(user);
     await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
     expect(currentLocation().state).toEqual({ notice: 'sessionEnded', from: paths.changePassword });
+    expect(auth().status).toBe('signedOut');
+    expect(adapter.signOut).toHaveBeenCalledTimes(1);
   });
 });

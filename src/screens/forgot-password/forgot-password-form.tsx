@@ -4,12 +4,12 @@ import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
-import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { UsernameField } from '../../ui/username-field';
 import { usernameSchema } from '../form-schemas';
 
 const ForgotPasswordSchema = z.object({ username: usernameSchema });
@@ -40,22 +40,14 @@ export function ForgotPasswordForm({ initialUsername }: { initialUsername: strin
         navigate(paths.resetPassword);
         return;
       }
-      reportUiError(form, outcome.error, t, errorField);
+      reportUiError(form, outcome.error, errorField);
     }),
   );
 
   return (
     <form noValidate onSubmit={submit}>
       <FormAlert message={errorText(formState.errors.root?.server)} />
-      <Field
-        label={t('forgotPassword.username')}
-        autoComplete="username"
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
-        error={errorText(formState.errors.username)}
-        {...register('username')}
-      />
+      <UsernameField label={t('forgotPassword.username')} error={errorText(formState.errors.username)} {...register('username')} />
       <SubmitButton pending={formState.isSubmitting} pendingLabel={t('forgotPassword.pending')}>
         {t('forgotPassword.submit')}
       </SubmitButton>

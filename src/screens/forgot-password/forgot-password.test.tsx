@@ -1,48 +1,52 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
-import { createFakeAuth } from '../fake-auth';
-import { currentLocation, formAlert, renderScreen } from '../test-utils';
+import { cognitoFailure, createFakeAuthAdapter, sentByEmail, type FakeAuthAdapter } from '../../test/fake-auth-adapter';
+import { currentLocation, formAlert, renderScreen } from '../../test/render-screen';
 import { ForgotPasswordRoute } from './forgot-password-route';
 
-vi.mock('../../auth/auth-context', () => import('../fake-auth'));
-
-function renderForgotPassword(options: Partial<Parameters<typeof renderScreen>[1]> = {}) {
-  return renderScreen(<ForgotPasswordRoute />, { path: paths.forgotPassword, ...options });
+function renderForgotPassword(options: { state?: unknown; adapter?: FakeAuthAdapter } = {}) {
+  const adapter = options.adapter ?? createFakeAuthAdapter({ forgotPassword: async () => sentByEmail });
+  return renderScreen(<ForgotPasswordRoute />, { path: paths.forgotPassword, state: options.state, adapter });
 }
 
 describe('ForgotPasswordRoute', () => {
-  it('asks for the username, prefilled from sign-in', () => {
-    renderForgotPassword({ state: { username: 'demo.user' } });
+  it('asks for the username, prefilled from sign-in', async () => {
+    await renderForgotPassword({ state: { username: 'demo.user' } });
     expect(screen.getByRole('heading', { level: 1, name: 'Reset your password' })).toHaveFocus();
     expect(screen.getByLabelText('Username')).toHaveValue('demo.user');
     expect(screen.getByRole('link', { name: 'Back to sign in' })).toHaveAttribute('href', paths.signIn);
   });
 
   it('requests a code and moves on to the reset screen', async () => {
-    const { user, auth } = renderForgotPassword();
+    const { user, adapter, auth } = await renderForgotPassword();
     await user.type(screen.getByLabelText('Username'), '  demo.user ');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(currentLocation().path).toBe(paths.resetPassword));
-    expect(auth.actions.requestPasswordReset).toHaveBeenCalledExactlyOnceWith('demo.user');
+    expect(adapter.forgotPassword).toHaveBeenCalledExactlyOnceWith('demo.user');
+    expect(auth().reset).toEqual({ username: 'demo.user', reason: 'forgotten', delivery: sentByEmail });
   });
 
   it('requires a username', async () => {
-    const { user, auth } = renderForgotPassword();
+    const { user, adapter } = await renderForgotPassword();
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     const username = screen.getByLabelText('Username');
     await waitFor(() => expect(username).toHaveAccessibleDescription('Enter your username.'));
     expect(username).toHaveFocus();
-    expect(auth.actions.requestPasswordReset).not.toHaveBeenCalled();
+    expect(adapter.forgotPassword).not.toHaveBeenCalled();
   });
 
   it('explains that an account without a verified contact needs its administrator, keeping the username', async () => {
-    const auth = createFakeAuth();
-    auth.actions.requestPasswordReset.mockResolvedValueOnce({
-      ok: false,
-      error: { kind: 'form', messageKey: 'errors.noVerifiedContact' },
+    const adapter = createFakeAuthAdapter({
+      forgotPassword: () =>
+        Promise.reject(
+          cognitoFailure(
+            'InvalidParameterException',
+            'Cannot reset password for the user as there is no registered/verified email or phone_number',
+          ),
+        ),
     });
-    const { user } = renderForgotPassword({ auth });
+    const { user } = await renderForgotPassword({ adapter });
     await user.type(screen.getByLabelText('Username'), 'no.contact');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() =>
@@ -55,21 +59,21 @@ describe('ForgotPasswordRoute', () => {
   });
 
   it('sends one request for a double click and shows the pending state', async () => {
-    const auth = createFakeAuth();
-    let finish: () => void = () => {};
-    auth.actions.requestPasswordReset.mockImplementationOnce(
+    const adapter = createFakeAuthAdapter();
+    let refuse: () => void = () => {};
+    adapter.forgotPassword.mockImplementationOnce(
       () =>
-        new Promise((resolve) => {
-          finish = () => resolve({ ok: false, error: { kind: 'form', messageKey: 'errors.limitExceeded' } });
+        new Promise((_resolve, reject) => {
+          refuse = () => reject(cognitoFailure('LimitExceededException', 'Attempt limit exceeded, please try after some time.'));
         }),
     );
-    const { user } = renderForgotPassword({ auth });
+    const { user } = await renderForgotPassword({ adapter });
     await user.type(screen.getByLabelText('Username'), 'demo.user');
     await user.dblClick(screen.getByRole('button', { name: 'Send code' }));
     expect(await screen.findByRole('button', { name: 'Sending…' })).toBeDisabled();
-    finish();
+    refuse();
     await waitFor(() => expect(formAlert()).toHaveTextContent('Too many attempts.'));
     expect(screen.getByRole('button', { name: 'Send code' })).toBeEnabled();
-    expect(auth.actions.requestPasswordReset).toHaveBeenCalledTimes(1);
+    expect(adapter.forgotPassword).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/auth-context';
 import type { PendingChallengeView } from '../../auth/auth-types';
 import { useChallengeCountdown } from '../../auth/challenge-timer';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
+import { isTransientError } from '../../auth/transient-errors';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
@@ -98,9 +99,11 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
         returnToSignIn();
         return;
       }
-      setValue('newPassword', '');
-      setValue('confirmPassword', '');
-      reportUiError(form, outcome.error, t, errorField);
+      if (!isTransientError(outcome.error)) {
+        setValue('newPassword', '');
+        setValue('confirmPassword', '');
+      }
+      reportUiError(form, outcome.error, errorField);
     }),
   );
 

@@ -1,12 +1,11 @@
 import '../screens.css';
-import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { LoadingIndicator } from '../../app/loading-indicator';
 import { readNavigationState, type NavigationState } from '../../app/navigation-state';
 import { paths } from '../../app/paths';
 import { ScreenHeading } from '../../app/screen-heading';
 import { useAuth } from '../../auth/auth-context';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { useLastNonNull } from '../use-last-non-null';
 import { NewPasswordForm } from './new-password-form';
 
 /**
@@ -16,16 +15,13 @@ import { NewPasswordForm } from './new-password-form';
 export function NewPasswordRoute() {
   const { t } = useAppTranslation();
   const location = useLocation();
-  const { status, challenge, expiredChallengeUsername } = useAuth();
+  const { challenge, expiredChallengeUsername } = useAuth();
 
-  // The challenge ends in the context before the screen's own navigation lands (navigations render as
-  // transitions, after it): keep showing the challenge the screen opened with, so this guard does not
-  // bounce the user to sign-in on the way to the account.
-  const [openedWith, setOpenedWith] = useState(challenge);
-  if (challenge !== null && challenge !== openedWith) setOpenedWith(challenge);
-  const shown = challenge ?? openedWith;
+  // The challenge ends in the context before the screen's own navigation lands: keep showing it, so
+  // this guard does not bounce the user to sign-in on the way to the account. (No loading state to
+  // handle: the router's RedirectIfSignedIn shows it until the auth state is known.)
+  const shown = useLastNonNull(challenge);
 
-  if (status === 'loading') return <LoadingIndicator />;
   if (!shown) {
     const state: NavigationState | undefined = expiredChallengeUsername
       ? { notice: 'challengeExpired', username: expiredChallengeUsername }

@@ -1,43 +1,65 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '../../app/paths';
-import type { PendingChallengeView } from '../../auth/auth-types';
-import { createFakeAuth } from '../fake-auth';
-import { currentLocation, formAlert, renderScreen, installFakeClock } from '../test-utils';
+import type { AuthContextValue } from '../../auth/auth-context';
+import { installFakeClock } from '../../test/fake-clock';
+import {
+  cognitoFailure,
+  createFakeAuthAdapter,
+  createMemoryChallengeStore,
+  fakeChallengeHandle,
+  newPasswordRequired,
+  type FakeAuthAdapter,
+} from '../../test/fake-auth-adapter';
+import { currentLocation, formAlert, renderScreen } from '../../test/render-screen';
 import { NewPasswordRoute } from './new-password-route';
-
-vi.mock('../../auth/auth-context', () => import('../fake-auth'));
 
 const NOW = new Date('2030-01-01T10:00:00Z').getTime();
 const STRONG = 'New-Passw0rd!';
 
-function challenge(overrides: Partial<PendingChallengeView> = {}): PendingChallengeView {
-  return { username: 'new.user', expiresAt: Date.now() + 180_000, requiredAttributes: ['name', 'custom:department'], ...overrides };
+function challengeAdapter(completeNewPassword?: FakeAuthAdapter['completeNewPassword']) {
+  const adapter = createFakeAuthAdapter({
+    signIn: async () => newPasswordRequired(['name', 'custom:department']),
+    completeNewPassword: async () => ({ kind: 'signedIn', user: { username: 'new.user', attributes: {} } }),
+  });
+  if (completeNewPassword) adapter.completeNewPassword.mockImplementation(completeNewPassword);
+  return adapter;
 }
 
-function renderNewPassword(
-  options: { challenge?: PendingChallengeView | null; state?: unknown; expiredChallengeUsername?: string; clock?: ReturnType<typeof installFakeClock> } = {},
-) {
-  const auth = createFakeAuth({
-    status: options.challenge === null ? 'signedOut' : 'challenge',
-    challenge: options.challenge === null ? null : (options.challenge ?? challenge()),
-    expiredChallengeUsername: options.expiredChallengeUsername ?? null,
-  });
+function rejectingAdapter(code: string, message: string) {
+  return challengeAdapter(vi.fn(() => Promise.reject(cognitoFailure(code, message))));
+}
+
+interface RenderNewPasswordOptions {
+  adapter?: FakeAuthAdapter;
+  /** What happened before the screen: by default, a sign-in with a temporary password. */
+  arrange?: (auth: AuthContextValue) => Promise<unknown> | void;
+  state?: unknown;
+  clock?: ReturnType<typeof installFakeClock>;
+  challengeStore?: ReturnType<typeof createMemoryChallengeStore>;
+}
+
+const signInWithTemporaryPassword = (auth: AuthContextValue) => auth.signIn('new.user', 'Temp-Passw0rd1!');
+
+function renderNewPassword({ adapter = challengeAdapter(), arrange = signInWithTemporaryPassword, ...options }: RenderNewPasswordOptions = {}) {
   return renderScreen(<NewPasswordRoute />, {
     path: paths.newPassword,
-    auth,
+    adapter,
+    arrange,
     state: options.state,
+    challengeStore: options.challengeStore,
     userOptions: options.clock,
   });
 }
 
-async function fillForm(user: ReturnType<typeof renderNewPassword>['user'], password = STRONG, confirmation = password) {
+async function fillForm(user: Awaited<ReturnType<typeof renderNewPassword>>['user'], password = STRONG, confirmation = password) {
   await user.type(screen.getByLabelText('New password'), password);
   await user.type(screen.getByLabelText('Confirm new password'), confirmation);
   await user.type(screen.getByLabelText('Full name'), 'New User');
   await user.type(screen.getByLabelText('Department'), 'Sales');
 }
 
+const save = () => screen.getByRole('button', { name: 'Save password' });
 const timeLeft = () => screen.getByText('Time left to finish:').querySelector('time')?.textContent;
 const announcement = () => document.querySelector('[aria-live="assertive"]');
 
@@ -48,32 +70,39 @@ afterEach(() => {
 
 describe('NewPasswordRoute guard', () => {
   it('sends a user without a pending challenge to sign-in', async () => {
-    renderNewPassword({ challenge: null });
+    await renderNewPassword({ arrange: () => undefined });
     await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
     expect(currentLocation().state).toBeNull();
   });
 
   it('says the challenge expired, with the username, when one just ran out', async () => {
-    renderNewPassword({ challenge: null, expiredChallengeUsername: 'new.user' });
+    await renderNewPassword({
+      arrange: async (auth) => {
+        await signInWithTemporaryPassword(auth);
+        auth.expireChallenge();
+      },
+    });
     await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
     expect(currentLocation().state).toEqual({ notice: 'challengeExpired', username: 'new.user' });
   });
 });
 
 describe('NewPasswordRoute form', () => {
-  it('asks for the password, its confirmation and every required attribute, custom ones included', () => {
-    renderNewPassword();
+  it('asks for the password, its confirmation and every missing attribute, custom ones included', async () => {
+    await renderNewPassword();
     expect(screen.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeInTheDocument();
     expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByLabelText('Confirm new password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByLabelText('Full name')).toHaveAttribute('autocomplete', 'name');
     expect(screen.getByLabelText('Department')).toHaveAttribute('type', 'text');
+    // Cognito listed email too, but the user has one already.
+    expect(screen.queryByLabelText('Email address')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show New password' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show Confirm new password' })).toBeInTheDocument();
   });
 
   it('shows the policy before typing and ticks rules off while the user types', async () => {
-    const { user } = renderNewPassword();
+    const { user } = await renderNewPassword();
     const list = screen.getByRole('list', { name: 'Your password must have:' });
     const items = () => Array.from(list.querySelectorAll('li')).map((item) => item.textContent);
     expect(items()).toEqual([
@@ -96,25 +125,29 @@ describe('NewPasswordRoute form', () => {
   });
 
   it('sends the password with the attributes and goes to the account', async () => {
-    const { user, auth } = renderNewPassword();
+    const { user, adapter, auth } = await renderNewPassword();
     await fillForm(user);
-    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    await user.click(save());
     await waitFor(() => expect(currentLocation().path).toBe(paths.account));
-    expect(auth.actions.completeNewPassword).toHaveBeenCalledExactlyOnceWith(STRONG, { name: 'New User', 'custom:department': 'Sales' });
+    expect(adapter.completeNewPassword).toHaveBeenCalledExactlyOnceWith(fakeChallengeHandle(), STRONG, {
+      name: 'New User',
+      'custom:department': 'Sales',
+    });
+    expect(auth().status).toBe('signedIn');
   });
 
   it('goes to where the user was going before sign-in', async () => {
-    const { user } = renderNewPassword({ state: { from: paths.changePassword } });
+    const { user } = await renderNewPassword({ state: { from: paths.changePassword } });
     await fillForm(user);
-    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    await user.click(save());
     await waitFor(() => expect(currentLocation().path).toBe(paths.changePassword));
   });
 
   it('checks the form before sending: policy, confirmation, attributes; focus on the first invalid field', async () => {
-    const { user, auth } = renderNewPassword();
+    const { user, adapter } = await renderNewPassword();
     await user.type(screen.getByLabelText('New password'), 'short');
     await user.type(screen.getByLabelText('Confirm new password'), 'other');
-    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    await user.click(save());
     const newPassword = screen.getByLabelText('New password');
     await waitFor(() => expect(newPassword).toHaveFocus());
     expect(newPassword).toHaveAttribute('aria-invalid', 'true');
@@ -122,18 +155,14 @@ describe('NewPasswordRoute form', () => {
     expect(screen.getByLabelText('Confirm new password')).toHaveAccessibleDescription('The two passwords are not the same.');
     expect(screen.getByLabelText('Full name')).toHaveAccessibleDescription('Fill in this field.');
     expect(screen.getByLabelText('Department')).toHaveAccessibleDescription('Fill in this field.');
-    expect(auth.actions.completeNewPassword).not.toHaveBeenCalled();
+    expect(adapter.completeNewPassword).not.toHaveBeenCalled();
   });
 
   it('puts a weak-password answer on the new password, clears both passwords and keeps the attributes', async () => {
-    const auth = createFakeAuth({ status: 'challenge', challenge: challenge() });
-    auth.actions.completeNewPassword.mockResolvedValueOnce({
-      ok: false,
-      error: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.reused' },
-    });
-    const { user } = renderScreen(<NewPasswordRoute />, { path: paths.newPassword, auth });
+    const adapter = rejectingAdapter('PasswordHistoryPolicyViolationException', 'The password history policy was violated.');
+    const { user } = await renderNewPassword({ adapter });
     await fillForm(user);
-    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    await user.click(save());
     const newPassword = screen.getByLabelText('New password');
     await waitFor(() => expect(newPassword).toHaveAccessibleDescription(expect.stringContaining('You have used this password before.')));
     expect(newPassword).toHaveFocus();
@@ -144,64 +173,53 @@ describe('NewPasswordRoute form', () => {
   });
 
   it('puts a missing-attribute answer on that attribute field', async () => {
-    const auth = createFakeAuth({ status: 'challenge', challenge: challenge() });
-    auth.actions.completeNewPassword.mockResolvedValueOnce({
-      ok: false,
-      error: { kind: 'field', field: 'attribute:custom:department', messageKey: 'errors.attributeRequired' },
-    });
-    const { user } = renderScreen(<NewPasswordRoute />, { path: paths.newPassword, auth });
+    const adapter = rejectingAdapter('InvalidParameterException', 'Invalid attributes given, custom:department is missing');
+    const { user } = await renderNewPassword({ adapter });
     await fillForm(user);
-    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    await user.click(save());
     const department = screen.getByLabelText('Department');
     await waitFor(() => expect(department).toHaveAccessibleDescription('This field is required.'));
     expect(department).toHaveFocus();
   });
 
   it('shows other answers in the alert region', async () => {
-    const auth = createFakeAuth({ status: 'challenge', challenge: challenge() });
-    auth.actions.completeNewPassword.mockResolvedValueOnce({
-      ok: false,
-      error: { kind: 'operator', messageKey: 'errors.operator.attributeNotWritable' },
-    });
-    const { user } = renderScreen(<NewPasswordRoute />, { path: paths.newPassword, auth });
+    const adapter = rejectingAdapter('NotAuthorizedException', 'A client attempted to write unauthorized attribute');
+    const { user } = await renderNewPassword({ adapter });
     await fillForm(user);
-    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    await user.click(save());
     await waitFor(() => expect(formAlert()).toHaveTextContent('the app client may not write a required attribute'));
     expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   it("treats Cognito's session-expired answer like the countdown running out", async () => {
-    const auth = createFakeAuth({ status: 'challenge', challenge: challenge() });
-    auth.actions.completeNewPassword.mockImplementationOnce(async () => {
-      auth.actions.expireChallenge(); // the provider ends the challenge itself
-      return { ok: false, error: { kind: 'sessionExpired', messageKey: 'errors.challengeExpired' } };
-    });
-    const { user } = renderScreen(<NewPasswordRoute />, { path: paths.newPassword, auth });
+    const adapter = rejectingAdapter('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    const { user, auth } = await renderNewPassword({ adapter });
     await fillForm(user);
-    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    await user.click(save());
     await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
     expect(currentLocation().state).toEqual({ notice: 'challengeExpired', username: 'new.user' });
+    expect(auth().status).toBe('signedOut');
   });
 
   it('lets the user give up and go back to sign-in', async () => {
-    const { user, auth } = renderNewPassword();
+    const { user, auth } = await renderNewPassword();
     await user.click(screen.getByRole('button', { name: 'Cancel and go back to sign in' }));
     await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
-    expect(auth.actions.abandonChallenge).toHaveBeenCalledTimes(1);
     expect(currentLocation().state).toEqual({ username: 'new.user' });
+    expect(auth()).toMatchObject({ status: 'signedOut', challenge: null, expiredChallengeUsername: null });
   });
 });
 
 describe('NewPasswordRoute countdown', () => {
   it('shows the time left from the start and counts down', async () => {
-    renderNewPassword({ clock: installFakeClock(NOW) });
+    await renderNewPassword({ clock: installFakeClock(NOW) });
     expect(timeLeft()).toBe('3:00');
     await act(async () => vi.advanceTimersByTimeAsync(61_000));
     expect(timeLeft()).toBe('1:59');
   });
 
   it('announces the warning once when it starts and keeps the announcement stable between ticks', async () => {
-    renderNewPassword({ clock: installFakeClock(NOW) });
+    await renderNewPassword({ clock: installFakeClock(NOW) });
     expect(announcement()).toBeEmptyDOMElement();
     await act(async () => vi.advanceTimersByTimeAsync(119_000)); // 61 s left
     expect(announcement()).toBeEmptyDOMElement();
@@ -218,22 +236,19 @@ describe('NewPasswordRoute countdown', () => {
 
   it('at zero stops accepting input and returns to sign-in with the username and the notice', async () => {
     const clock = installFakeClock(NOW);
-    const auth = createFakeAuth({ status: 'challenge', challenge: challenge() });
-    let inputLockedAtExpiry: boolean | undefined;
-    const expire = auth.actions.expireChallenge.getMockImplementation();
-    auth.actions.expireChallenge.mockImplementation(() => {
-      inputLockedAtExpiry = (screen.getByRole('group') as HTMLFieldSetElement).disabled;
-      expire?.();
-    });
-    const { user } = renderScreen(<NewPasswordRoute />, {
-      path: paths.newPassword,
-      auth,
-      userOptions: clock,
+    const challengeStore = createMemoryChallengeStore();
+    const { user, auth } = await renderNewPassword({ clock, challengeStore });
+    // The provider forgets the saved challenge when the challenge ends: by then the inputs must be locked.
+    const inputLockedAtExpiry: boolean[] = [];
+    const forget = challengeStore.clear;
+    vi.spyOn(challengeStore, 'clear').mockImplementation(() => {
+      inputLockedAtExpiry.push((screen.getByRole('group') as HTMLFieldSetElement).disabled);
+      forget();
     });
     await user.type(screen.getByLabelText('Full name'), 'New User');
     await act(async () => vi.advanceTimersByTimeAsync(180_000));
-    expect(auth.actions.expireChallenge).toHaveBeenCalledTimes(1);
-    expect(inputLockedAtExpiry).toBe(true);
+    expect(inputLockedAtExpiry).toEqual([true]);
+    expect(auth().status).toBe('signedOut');
     expect(currentLocation().path).toBe(paths.signIn);
     expect(currentLocation().state).toEqual({ notice: 'challengeExpired', username: 'new.user' });
   });

@@ -6,10 +6,11 @@ import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { CodeDelivery, ResetReason } from '../../auth/auth-types';
+import { isTransientError } from '../../auth/transient-errors';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
-import { reportUiError, serverErrorType, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
+import { reportUiError, serverError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { Notice } from '../../ui/notice';
 import { PasswordField } from '../../ui/password-field';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
@@ -55,7 +56,9 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
   const { register, formState, setValue } = form;
   const newPassword = useWatch({ control: form.control, name: 'newPassword' });
 
-  const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS);
+  // A code this app just had sent (`delivery` known) is on its way: asking for another at once would only
+  // spend the pool's sending limit. After an administrator reset nobody here knows when the code went.
+  const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS, delivery !== null);
   const [resending, setResending] = useState(false);
   const resendInFlight = useRef(false);
   const [resentTo, setResentTo] = useState<CodeDelivery | null | undefined>(undefined);
@@ -67,9 +70,11 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
         navigate(paths.signIn, { replace: true, state: { notice: 'passwordResetDone', username } });
         return;
       }
-      setValue('newPassword', '');
-      setValue('confirmPassword', '');
-      reportUiError(form, outcome.error, t, errorField);
+      if (!isTransientError(outcome.error)) {
+        setValue('newPassword', '');
+        setValue('confirmPassword', '');
+      }
+      reportUiError(form, outcome.error, errorField);
     }),
   );
 
@@ -85,7 +90,7 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
         setResentTo(outcome.value);
         cooldown.start();
       } else {
-        form.setError('root.server', { type: serverErrorType, message: t(outcome.error.messageKey, outcome.error.values) });
+        form.setError('root.server', serverError(outcome.error));
       }
     } finally {
       resendInFlight.current = false;

@@ -1,11 +1,11 @@
 import '../screens.css';
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { LoadingIndicator } from '../../app/loading-indicator';
 import { paths } from '../../app/paths';
 import { ScreenHeading } from '../../app/screen-heading';
 import { useAuth } from '../../auth/auth-context';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { useLastNonNull } from '../use-last-non-null';
 import { ResetPasswordForm } from './reset-password-form';
 
 /**
@@ -14,7 +14,7 @@ import { ResetPasswordForm } from './reset-password-form';
  */
 export function ResetPasswordRoute() {
   const { t } = useAppTranslation();
-  const { status, reset, startResetFromLink } = useAuth();
+  const { reset, startResetFromLink } = useAuth();
   const [searchParams, setSearchParams] = useSearchParams();
 
   // Read the link once: the code leaves the address bar right away (below).
@@ -23,12 +23,9 @@ export function ResetPasswordRoute() {
     code: searchParams.get('code')?.trim() ?? '',
   }));
 
-  // The reset ends in the context before the screen's own navigation to sign-in lands (navigations
-  // render as transitions, after it): keep the reset the screen showed, so the guard below does not
-  // send the user to forgot-password on the way.
-  const [openedWith, setOpenedWith] = useState(reset);
-  if (reset !== null && reset !== openedWith) setOpenedWith(reset);
-  const shown = reset ?? openedWith;
+  // The reset ends in the context before the screen's own navigation to sign-in lands: keep the reset
+  // the screen showed, so the guard below does not send the user to forgot-password on the way.
+  const shown = useLastNonNull(reset);
 
   const linkHandled = useRef(false);
   useEffect(() => {
@@ -41,7 +38,7 @@ export function ResetPasswordRoute() {
     }
   }, [link.username, reset, startResetFromLink, searchParams, setSearchParams]);
 
-  if (status === 'loading') return <LoadingIndicator />;
+  // No loading state to handle: the router's RedirectIfSignedIn shows it until the auth state is known.
   const username = link.username ?? shown?.username;
   if (!username) return <Navigate to={paths.forgotPassword} replace />;
   const current = shown?.username === username ? shown : null;

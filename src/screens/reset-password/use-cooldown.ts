@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** A countdown in whole seconds that starts on demand: `secondsLeft` is 0 when it is not running. */
-export function useCooldown(seconds: number): { secondsLeft: number; start(): void } {
-  const [endsAt, setEndsAt] = useState<number | null>(null);
+/**
+ * A countdown in whole seconds: `secondsLeft` is 0 when it is not running. It runs from the first render
+ * when `runningAtStart`, and again from each `start()`.
+ */
+export function useCooldown(seconds: number, runningAtStart = false): { secondsLeft: number; start(): void } {
   const [now, setNow] = useState(() => Date.now());
+  const [endsAt, setEndsAt] = useState<number | null>(() => (runningAtStart ? now + seconds * 1000 : null));
 
   useEffect(() => {
     if (endsAt === null) return;

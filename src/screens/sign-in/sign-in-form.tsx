@@ -7,8 +7,8 @@ import type { NoticeKey } from '../../app/navigation-state';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
+import { isTransientError } from '../../auth/transient-errors';
 import { afterNextPaint } from '../../ui/after-next-paint';
-import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { Notice } from '../../ui/notice';
@@ -16,6 +16,7 @@ import { PasswordField } from '../../ui/password-field';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { UsernameField } from '../../ui/username-field';
 import { signInPasswordSchema, usernameSchema } from '../form-schemas';
 
 const SignInSchema = z.object({ username: usernameSchema, password: signInPasswordSchema });
@@ -57,8 +58,9 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
         return;
       }
       if (outcome.kind !== 'failed') return;
-      setValue('password', '');
-      reportUiError(form, outcome.error, t, errorField);
+      // A password the pool refused is typed afresh; after a dropped connection the same submit is retried.
+      if (!isTransientError(outcome.error)) setValue('password', '');
+      reportUiError(form, outcome.error, errorField);
     }),
   );
 
@@ -67,15 +69,7 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
       <Notice message={noticeShown && notice ? t(`notices.${notice}`) : undefined} />
       <p>{t('signIn.intro')}</p>
       <FormAlert message={errorText(formState.errors.root?.server)} />
-      <Field
-        label={t('signIn.username')}
-        autoComplete="username"
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
-        error={errorText(formState.errors.username)}
-        {...register('username')}
-      />
+      <UsernameField label={t('signIn.username')} error={errorText(formState.errors.username)} {...register('username')} />
       <PasswordField
         label={t('signIn.password')}
         autoComplete="current-password"
