@@ -169,7 +169,11 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
     return user;
   }
 
-  /** The stored session, refreshed by CIJ when the access or ID token has expired. */
+  /**
+   * The stored session, refreshed by CIJ when the access or ID token has expired. CIJ retries a failed
+   * refresh itself (waits of 0.2, 0.4, 0.8, 1.6 and 3.2 s), so on a dropped connection this settles with a
+   * NetworkError only after about 6 s; the provider shows its loading state meanwhile.
+   */
   function getSession(user: CognitoUser): Promise<CognitoUserSession> {
     return new Promise((resolve, reject) => {
       user.getSession((error: unknown, session: CognitoUserSession | null) => {
@@ -252,7 +256,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
   }
 
   /** CIJ's callback API as a promise that rejects with AuthFailures only (also for synchronous throws). */
-  function call<T>(executor: (resolve: (value: T) => void, reject: (failure: AuthFailureError) => void) => void) {
+  function fromCallbacks<T>(executor: (resolve: (value: T) => void, reject: (failure: AuthFailureError) => void) => void) {
     return new Promise<T>(executor).catch((error: unknown) => {
       throw toAuthFailure(error);
     });
@@ -262,7 +266,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
     async signIn(username, password) {
       const user = newUser(username);
       if (config.authenticationFlowType === 'USER_SRP_AUTH') await yieldToPaint();
-      return call<AdapterSignInResult>((resolve, reject) => {
+      return fromCallbacks<AdapterSignInResult>((resolve, reject) => {
         user.authenticateUser(
           new AuthenticationDetails({ Username: username, Password: password }),
           challengeCallbacks(user, { resolve, reject }),
@@ -272,7 +276,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
 
     async completeNewPassword(handle, newPassword, attributes) {
       const user = challengeUser(handle);
-      const result = await call<AdapterSignInResult>((resolve, reject) => {
+      const result = await fromCallbacks<AdapterSignInResult>((resolve, reject) => {
         user.completeNewPasswordChallenge(newPassword, attributes, challengeCallbacks(user, { resolve, reject }));
       });
       if (result.kind === 'signedIn' || result.kind === 'unsupportedChallenge') return result;
@@ -287,7 +291,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
 
     forgotPassword(username) {
       const user = newUser(username);
-      return call<CodeDelivery>((resolve, reject) => {
+      return fromCallbacks<CodeDelivery>((resolve, reject) => {
         const delivered = (data: unknown) => {
           try {
             resolve(toCodeDelivery(data));
@@ -305,7 +309,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
 
     confirmForgotPassword(username, code, newPassword) {
       const user = newUser(username);
-      return call<void>((resolve, reject) => {
+      return fromCallbacks<void>((resolve, reject) => {
         user.confirmPassword(code, newPassword, {
           onSuccess: () => resolve(),
           onFailure: (error) => reject(toAuthFailure(error)),
@@ -331,7 +335,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
       const user = pool.getCurrentUser();
       if (!user) throw noSession();
       await getSession(user);
-      await call<void>((resolve, reject) => {
+      await fromCallbacks<void>((resolve, reject) => {
         user.changePassword(currentPassword, newPassword, (error) => {
           if (error) reject(toAuthFailure(error));
           else resolve();
@@ -364,7 +368,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
       const user = pool.getCurrentUser();
       if (!user) throw noSession();
       await getSession(user); // GlobalSignOut needs a live access token
-      await call<void>((resolve, reject) => {
+      await fromCallbacks<void>((resolve, reject) => {
         user.globalSignOut({
           onSuccess: () => resolve(),
           onFailure: (error) => reject(toAuthFailure(error)),

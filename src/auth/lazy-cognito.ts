@@ -6,7 +6,7 @@ import type { CognitoAdapterConfig, CognitoAdapterOptions } from './cognito';
  * The Cognito adapter, loaded on demand. No screen needs amazon-cognito-identity-js (about 27 KB gzip with
  * the buffer and SHA-256 code it brings) to paint, so it stays out of the first page: it loads when the user
  * starts to use a form, or earlier when the browser is idle, and at the latest on the first call.
- * See docs/decisions/006-cognito-sdk-on-first-use.md.
+ * See docs/decisions/004-cognito-sdk-on-first-use.md.
  */
 export type PreloadingAuthAdapter = AuthAdapter & Required<Pick<AuthAdapter, 'preload' | 'hasStoredSession'>>;
 

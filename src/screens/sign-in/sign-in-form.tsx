@@ -8,7 +8,6 @@ import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { isTransientError } from '../../auth/transient-errors';
-import { afterNextPaint } from '../../ui/after-next-paint';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { Notice } from '../../ui/notice';
@@ -48,9 +47,6 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async (values) => {
       setNoticeShown(false);
-      // SRP's big-number maths blocks the main thread for a noticeable moment: let the pending state
-      // paint first so the button does not look dead.
-      await afterNextPaint();
       const outcome = await signIn(values.username, values.password);
       const next = nextScreenAfterSignIn(outcome, from);
       if (next) {
