@@ -204,6 +204,38 @@ describe('cognito adapter against the local user pool', () => {
     expect(await adapter.currentSession()).toEqual(result.kind === 'signedIn' ? result.user : null);
   });
 
+  it('lets a frame pass before the SRP work starts, so the pending state can paint', async () => {
+    const user = await createConfirmedUser();
+    const { adapter } = newAdapter();
+    const order: string[] = [];
+    const requestFrame = window.requestAnimationFrame.bind(window);
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) =>
+      requestFrame((time) => {
+        order.push('frame');
+        callback(time);
+      }),
+    );
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      order.push('request');
+      return realFetch(input, init);
+    });
+
+    expect(await adapter.signIn(user.username, PASSWORD)).toMatchObject({ kind: 'signedIn' });
+    expect(order.slice(0, 2)).toEqual(['frame', 'request']);
+    vi.restoreAllMocks();
+  });
+
+  it('still signs in where frames never come (a hidden tab)', async () => {
+    const user = await createConfirmedUser();
+    const { adapter } = newAdapter();
+    const frameRequests = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+
+    expect(await adapter.signIn(user.username, PASSWORD)).toMatchObject({ kind: 'signedIn' });
+    expect(frameRequests).toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
   it('signs in with USER_PASSWORD_AUTH when configured', async () => {
     const user = await createConfirmedUser();
     const { adapter } = newAdapter({ flow: 'USER_PASSWORD_AUTH' });
