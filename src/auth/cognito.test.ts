@@ -401,6 +401,49 @@ describe('cognito adapter against the local user pool', () => {
     expect(storedToken(storage, user.username, 'accessToken')).not.toBe(firstAccessToken);
   });
 
+  /** Counts the InitiateAuth requests (a refresh is one) this page sends; `dropFirst` fails the first as offline. */
+  function countRefreshes({ dropFirst = false } = {}) {
+    const realFetch = globalThis.fetch;
+    let refreshes = 0;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const target = new Headers(init?.headers).get('X-Amz-Target') ?? '';
+      if (target.endsWith('.InitiateAuth')) {
+        refreshes += 1;
+        if (dropFirst && refreshes === 1) return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return realFetch(input, init);
+    });
+    return () => refreshes;
+  }
+
+  it('gives up at once on a refresh token revoked elsewhere: one request, no retries', async () => {
+    const user = await createConfirmedUser();
+    const phone = newAdapter();
+    const laptop = newAdapter();
+    await phone.adapter.signIn(user.username, PASSWORD);
+    await laptop.adapter.signIn(user.username, PASSWORD);
+    await phone.adapter.globalSignOut();
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * 3600_000 });
+    const refreshes = countRefreshes();
+    expect(await laptop.adapter.currentSession()).toBeNull();
+    expect(refreshes()).toBe(1);
+    expect(storedToken(laptop.storage, user.username, 'refreshToken')).toBeNull();
+    vi.restoreAllMocks();
+  });
+
+  it('retries a refresh whose connection dropped, and keeps the user signed in', async () => {
+    const user = await createConfirmedUser();
+    const { adapter } = newAdapter();
+    await adapter.signIn(user.username, PASSWORD);
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * 3600_000 });
+    const refreshes = countRefreshes({ dropFirst: true });
+    expect(await adapter.currentSession()).toMatchObject({ username: user.username });
+    expect(refreshes()).toBe(2);
+    vi.restoreAllMocks();
+  });
+
   it('signs out locally at once and revokes the refresh token', async () => {
     const user = await createConfirmedUser();
     const { adapter, storage } = newAdapter();

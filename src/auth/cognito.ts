@@ -150,6 +150,29 @@ function signedInUser(user: CognitoUser, session: CognitoUserSession): SignedInU
   return { username: typeof username === 'string' ? username : user.getUsername(), attributes };
 }
 
+type ClientCallback = (error: unknown, result?: unknown) => void;
+/** CIJ's HTTP client, public on every pool but absent from its typings. */
+interface CognitoClient {
+  request(operation: string, params: unknown, callback: ClientCallback): void;
+  requestWithRetry(operation: string, params: unknown, callback: ClientCallback): void;
+}
+
+/**
+ * CIJ retries every failure of a token refresh or revocation for about 6 s (waits of 0.2 to 3.2 s), a
+ * revoked or expired refresh token included: a user signed out everywhere from another device would watch
+ * the loading state for 6 s before reaching sign-in. Only a failure that may pass is worth those retries.
+ */
+function retryOnlyTransientFailures(pool: CognitoUserPool): void {
+  const client = (pool as CognitoUserPool & { client: CognitoClient }).client;
+  const requestWithRetry = client.requestWithRetry.bind(client);
+  client.requestWithRetry = (operation, params, callback) => {
+    client.request(operation, params, (error, result) => {
+      if (error && TRANSIENT_CODES.has(toAuthFailure(error).code)) requestWithRetry(operation, params, callback);
+      else callback(error, result);
+    });
+  };
+}
+
 export function createCognitoAdapter(config: CognitoAdapterConfig, options: CognitoAdapterOptions = {}): AuthAdapter {
   // Security: CIJ needs a synchronous Storage, so the tokens are readable by any script on this origin
   // either way. localStorage keeps the session across tabs and restarts; sessionStorage ends it with the tab.
@@ -162,6 +185,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
     endpoint: config.endpoint,
     Storage: storage,
   });
+  retryOnlyTransientFailures(pool);
 
   function newUser(username: string, userStorage: ICognitoStorage = storage): CognitoUser {
     const user = new CognitoUser({ Username: username, Pool: pool, Storage: userStorage });
@@ -170,9 +194,8 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
   }
 
   /**
-   * The stored session, refreshed by CIJ when the access or ID token has expired. CIJ retries a failed
-   * refresh itself (waits of 0.2, 0.4, 0.8, 1.6 and 3.2 s), so on a dropped connection this settles with a
-   * NetworkError only after about 6 s; the provider shows its loading state meanwhile.
+   * The stored session, refreshed by CIJ when the access or ID token has expired. On a dropped connection
+   * CIJ retries the refresh for about 6 s before this settles with a NetworkError (retryOnlyTransientFailures).
    */
   function getSession(user: CognitoUser): Promise<CognitoUserSession> {
     return new Promise((resolve, reject) => {
