@@ -181,7 +181,7 @@ const cases: Case[] = [
     code: 'UserNotFoundException',
     message: 'User does not exist.',
     operation: 'newPassword',
-    expected: { kind: 'form', messageKey: 'errors.wrongCredentials', field: 'password' },
+    expected: { kind: 'sessionExpired', messageKey: 'errors.challengeInvalid' },
   },
   {
     // A signed-in user deleted by an administrator: the session is over, not the password wrong.

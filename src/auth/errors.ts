@@ -149,8 +149,11 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
       switch (operation) {
         // Say no more than an ENABLED client would: "wrong credentials" on sign-in, "wrong code" on a reset.
         case 'signIn':
-        case 'newPassword':
           return wrongCredentials;
+        // The user was deleted while the challenge was open: the step cannot succeed, so back to sign-in
+        // (the new-password form has no password of the old kind to point at).
+        case 'newPassword':
+          return sessionExpired('errors.challengeInvalid');
         case 'confirmReset':
           return field('code', 'errors.codeMismatch');
         case 'forgotPassword':
