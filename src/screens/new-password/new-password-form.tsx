@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
@@ -50,7 +50,7 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const { completeNewPassword, expireChallenge, abandonChallenge } = useAuth();
+  const { challenge: pendingChallenge, completeNewPassword, expireChallenge, abandonChallenge } = useAuth();
   const { passwordPolicy, challengeWarningSeconds } = useConfig();
   const { username, expiresAt, requiredAttributes } = challenge;
   const rules = useMemo(() => passwordRules(passwordPolicy), [passwordPolicy]);
@@ -67,6 +67,10 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   const newPassword = useWatch({ control: form.control, name: 'newPassword' });
   const { secondsLeft, phase } = useChallengeCountdown(expiresAt);
   const expired = phase === 'expired';
+  // The challenge is over while this screen still shows it: on the way out after a success or an expiry,
+  // or for good when Cognito set the password but asked for a step this app cannot take. Either way
+  // nothing here can be sent again, and the countdown no longer means anything.
+  const ended = pendingChallenge === null;
 
   // Time is up (by our clock, or Cognito said so): back to sign-in with the username and the reason.
   // Safe to repeat: expiring an ended challenge changes nothing, and the navigation replaces.
@@ -76,8 +80,8 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   }, [expireChallenge, navigate, username]);
 
   useEffect(() => {
-    if (expired) returnToSignIn();
-  }, [expired, returnToSignIn]);
+    if (expired && !ended) returnToSignIn();
+  }, [expired, ended, returnToSignIn]);
 
   const errorField: ErrorFieldMap<NewPasswordValues> = (field) => {
     if (field === 'newPassword' || field === 'confirmPassword') return field;
@@ -114,9 +118,9 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
 
   return (
     <form noValidate onSubmit={submit}>
-      <ChallengeTimer secondsLeft={secondsLeft} phase={phase} warningSeconds={challengeWarningSeconds} />
+      {ended ? null : <ChallengeTimer secondsLeft={secondsLeft} phase={phase} warningSeconds={challengeWarningSeconds} />}
       <FormAlert message={errorText(formState.errors.root?.server)} />
-      <fieldset className="form-fieldset" disabled={expired}>
+      <fieldset className="form-fieldset" disabled={expired || ended}>
         <PasswordField
           label={t('newPassword.newPassword')}
           autoComplete="new-password"
@@ -151,6 +155,13 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
           {t('newPassword.cancel')}
         </button>
       </fieldset>
+      {ended ? (
+        <p>
+          <Link to={paths.signIn} replace state={{ username }}>
+            {t('newPassword.backToSignIn')}
+          </Link>
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -201,6 +201,40 @@ describe('NewPasswordRoute form', () => {
     expect(auth().status).toBe('signedOut');
   });
 
+  it('keeps both passwords and the attributes after a dropped connection, and the retry succeeds', async () => {
+    const adapter = rejectingAdapter('NetworkError', 'Network error');
+    const { user } = await renderNewPassword({ adapter });
+    await fillForm(user);
+    await user.click(save());
+    await waitFor(() => expect(formAlert()).toHaveTextContent(/connection/i));
+    expect(screen.getByLabelText('New password')).toHaveValue(STRONG);
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue(STRONG);
+    expect(screen.getByLabelText('Full name')).toHaveValue('New User');
+    adapter.completeNewPassword.mockResolvedValue({ kind: 'signedIn', user: { username: 'new.user', attributes: {} } });
+    await user.click(save());
+    await waitFor(() => expect(currentLocation().path).toBe(paths.account));
+  });
+
+  it('when Cognito wants a step this app cannot take after the password is set: says so, locks the form, stops the clock', async () => {
+    const clock = installFakeClock(NOW);
+    const adapter = challengeAdapter(vi.fn(async () => ({ kind: 'unsupportedChallenge' as const, name: 'SOFTWARE_TOKEN_MFA' })));
+    const { user, auth } = await renderNewPassword({ adapter, clock });
+    await fillForm(user);
+    await user.click(save());
+    await waitFor(() => expect(formAlert()).toHaveTextContent('(SOFTWARE_TOKEN_MFA) that this page does not support yet'));
+    expect(screen.getByRole('group')).toBeDisabled();
+    expect(screen.queryByText('Time left to finish:')).not.toBeInTheDocument();
+    expect(auth().status).toBe('signedOut');
+
+    // The old challenge's time running out means nothing now: the user stays with the explanation.
+    await act(async () => vi.advanceTimersByTimeAsync(180_000));
+    expect(currentLocation().path).toBe(paths.newPassword);
+
+    await user.click(screen.getByRole('link', { name: 'Back to sign in' }));
+    expect(currentLocation().path).toBe(paths.signIn);
+    expect(currentLocation().state).toEqual({ username: 'new.user' });
+  });
+
   it('lets the user give up and go back to sign-in', async () => {
     const { user, auth } = await renderNewPassword();
     await user.click(screen.getByRole('button', { name: 'Cancel and go back to sign in' }));
