@@ -58,6 +58,15 @@ describe('ChangePasswordRoute', () => {
     expect(formAlert()).toBeEmptyDOMElement();
   });
 
+  it('keeps every password after a dropped connection, so the same submit can be retried', async () => {
+    const { user } = await renderChangePassword({ code: 'NetworkError', message: 'Network error' });
+    await fillForm(user);
+    await waitFor(() => expect(formAlert()).toHaveTextContent(/connection/i));
+    expect(screen.getByLabelText('Current password')).toHaveValue(CURRENT);
+    expect(screen.getByLabelText('New password')).toHaveValue(NEXT);
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue(NEXT);
+  });
+
   it('puts a weak new password on the new-password field', async () => {
     const { user } = await renderChangePassword({
       code: 'PasswordHistoryPolicyViolationException',

@@ -161,6 +161,17 @@ describe('ResetPasswordRoute form', () => {
     expect(screen.getByLabelText('Confirm new password')).toHaveValue('');
   });
 
+  it('keeps the code and both passwords after a dropped connection', async () => {
+    const adapter = adapterRejectingConfirmation('NetworkError', 'Network error');
+    const { user } = await renderReset({ adapter });
+    await fillForm(user);
+    await user.click(submitButton());
+    await waitFor(() => expect(formAlert()).toHaveTextContent(/connection/i));
+    expect(screen.getByLabelText('Code')).toHaveValue('123456');
+    expect(screen.getByLabelText('New password')).toHaveValue(STRONG);
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue(STRONG);
+  });
+
   it('puts a weak password on the new-password field', async () => {
     const adapter = adapterRejectingConfirmation(
       'InvalidPasswordException',

@@ -134,6 +134,8 @@ describe('SignInRoute', () => {
     await fillAndSubmit(user, 'demo.user', 'Demo-Passw0rd!');
     await waitFor(() => expect(formAlert()).toHaveTextContent('Could not reach the sign-in service.'));
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    // A dropped connection is no reason to type the password again.
+    expect(screen.getByLabelText('Password')).toHaveValue('Demo-Passw0rd!');
   });
 
   it('shows the expired-challenge notice with the username when a saved challenge ran out, then clears it', async () => {
