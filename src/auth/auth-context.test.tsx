@@ -249,7 +249,7 @@ describe('signIn', () => {
     await act(async () => {
       outcome = await result.current.signIn('demo.user', 'x');
     });
-    expect(outcome).toEqual({ kind: 'failed', error: { kind: 'form', messageKey: 'errors.network' } });
+    expect(outcome).toEqual({ kind: 'failed', error: { kind: 'form', messageKey: 'errors.network', retryable: true } });
   });
 });
 
@@ -534,7 +534,7 @@ describe('signed-in operations', () => {
     await act(async () => {
       outcome = await result.current.signOutEverywhere();
     });
-    expect(outcome).toEqual({ ok: false, error: { kind: 'form', messageKey: 'errors.network' } });
+    expect(outcome).toEqual({ ok: false, error: { kind: 'form', messageKey: 'errors.network', retryable: true } });
     expect(result.current.status).toBe('signedIn');
     expect(adapter.signOut).not.toHaveBeenCalled();
   });

@@ -54,6 +54,8 @@ export interface UiError {
   messageKey: string;
   field?: ErrorField;
   values?: Record<string, string | number>;
+  /** Nothing was decided (no answer, or the service too busy to look): the same submit may be sent again. */
+  retryable?: true;
 }
 
 export type ActionOutcome<T = void> = { ok: true; value: T } | { ok: false; error: UiError };

@@ -287,7 +287,7 @@ const cases: Case[] = [
     code: 'TooManyRequestsException',
     message: 'Rate exceeded',
     operation: 'signIn',
-    expected: { kind: 'form', messageKey: 'errors.tooManyRequests' },
+    expected: { kind: 'form', messageKey: 'errors.tooManyRequests', retryable: true },
   },
   {
     row: 'noVerifiedContact',
@@ -393,7 +393,7 @@ const cases: Case[] = [
     code: 'NetworkError',
     message: 'Network error',
     operation: 'signIn',
-    expected: { kind: 'form', messageKey: 'errors.network' },
+    expected: { kind: 'form', messageKey: 'errors.network', retryable: true },
   },
   {
     row: 'noSession',
@@ -407,7 +407,7 @@ const cases: Case[] = [
     code: 'InternalErrorException',
     message: 'Internal server error.',
     operation: 'confirmReset',
-    expected: { kind: 'form', messageKey: 'errors.serviceUnavailable' },
+    expected: { kind: 'form', messageKey: 'errors.serviceUnavailable', retryable: true },
   },
 ];
 

@@ -196,7 +196,11 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
 
   // --- Limits ---
   { id: 'limitExceeded', code: 'LimitExceededException', toUi: () => form('errors.limitExceeded') },
-  { id: 'tooManyRequests', code: 'TooManyRequestsException', toUi: () => form('errors.tooManyRequests') },
+  {
+    id: 'tooManyRequests',
+    code: 'TooManyRequestsException',
+    toUi: () => form('errors.tooManyRequests', { retryable: true }),
+  },
 
   // --- InvalidParameterException: one code, many causes ---
   {
@@ -253,9 +257,13 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   },
 
   // --- No answer, no session, server trouble ---
-  { id: 'network', code: 'NetworkError', toUi: () => form('errors.network') },
+  { id: 'network', code: 'NetworkError', toUi: () => form('errors.network', { retryable: true }) },
   { id: 'noSession', code: 'NoSession', toUi: () => sessionExpired('errors.sessionEnded') },
-  { id: 'internalError', code: 'InternalErrorException', toUi: () => form('errors.serviceUnavailable') },
+  {
+    id: 'internalError',
+    code: 'InternalErrorException',
+    toUi: () => form('errors.serviceUnavailable', { retryable: true }),
+  },
 ];
 
 function findRow(failure: AuthFailure): ErrorRow | undefined {

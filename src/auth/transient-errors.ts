@@ -6,8 +6,6 @@ import type { UiError } from './auth-types';
  * the same submit can simply be sent again. After any other error the forms clear their passwords,
  * because the pool has checked them (and a wrong one should be typed afresh).
  */
-const TRANSIENT_MESSAGE_KEYS: ReadonlySet<string> = new Set(['errors.network', 'errors.serviceUnavailable', 'errors.tooManyRequests']);
-
 export function isTransientError(error: UiError): boolean {
-  return error.kind === 'form' && TRANSIENT_MESSAGE_KEYS.has(error.messageKey);
+  return error.retryable === true;
 }
