@@ -33,7 +33,7 @@ export interface AuthContextValue {
   expiredChallengeUsername: string | null;
   reset: PendingResetView | null;
   signIn(username: string, password: string): Promise<SignInOutcome>;
-  /** Strips email_verified, phone_number_verified, sub and any attribute not in requiredAttributes before sending; on a sessionExpired error clears the challenge and sets expiredChallengeUsername. */
+  /** Sends only the attributes the challenge asked for (never email_verified, phone_number_verified or sub); on a sessionExpired error clears the challenge and sets expiredChallengeUsername. */
   completeNewPassword(newPassword: string, attributes: Record<string, string>): Promise<ActionOutcome>;
   /** The countdown reached zero. */
   expireChallenge(): void;

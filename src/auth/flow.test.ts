@@ -162,6 +162,11 @@ describe('attributesToSend', () => {
       attributesToSend(requested, { name: 'New User', email_verified: 'true', phone_number_verified: 'true', sub: 'x' }),
     ).toEqual({ name: 'New User' });
   });
+
+  it('filters them again from a list that came back from storage naming them', () => {
+    const restored = ['name', 'email_verified', 'sub'];
+    expect(attributesToSend(restored, { name: 'New User', email_verified: 'true', sub: 'x' })).toEqual({ name: 'New User' });
+  });
 });
 
 describe('challengeExpiresAt', () => {

@@ -92,15 +92,18 @@ export function attributesToRequest(requiredAttributes: readonly string[], userA
 }
 
 /**
- * What is sent with the new password: only the attributes the user was asked for. `requestedAttributes`
- * is {@link attributesToRequest}'s answer, so the attributes Cognito refuses are already out of it.
+ * What is sent with the new password: only the attributes the user was asked for, and never one Cognito
+ * refuses. `requestedAttributes` is {@link attributesToRequest}'s answer, but after a reload it comes back
+ * from sessionStorage, so the refused ones are filtered again here.
  */
 export function attributesToSend(
   requestedAttributes: readonly string[],
   attributes: Record<string, string>,
 ): Record<string, string> {
   const requested = new Set(requestedAttributes);
-  return Object.fromEntries(Object.entries(attributes).filter(([name]) => requested.has(name)));
+  return Object.fromEntries(
+    Object.entries(attributes).filter(([name]) => requested.has(name) && !NEVER_SENT_ATTRIBUTES.has(name)),
+  );
 }
 
 export function challengeExpiresAt(receivedAt: number, challengeSessionMinutes: number): number {

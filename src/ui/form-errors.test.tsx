@@ -15,9 +15,11 @@ describe('reportUiError', () => {
   it('puts a field error on its field, with its values, and focuses it', () => {
     const form = target();
     reportUiError<Values>(form, { kind: 'field', field: 'username', messageKey: 'errors.x', values: { n: 1 } }, fieldFor);
-    expect(form.setError).toHaveBeenCalledWith('username', serverError({ messageKey: 'errors.x', values: { n: 1 } }), {
-      shouldFocus: true,
-    });
+    expect(form.setError).toHaveBeenCalledWith(
+      'username',
+      { type: serverErrorType, message: '{"key":"errors.x","values":{"n":1}}' },
+      { shouldFocus: true },
+    );
     expect(form.setFocus).not.toHaveBeenCalled();
   });
 
