@@ -14,6 +14,7 @@ interface SeedUser {
   Password?: string;
   UserStatus?: string;
   Enabled?: boolean;
+  Attributes?: Record<string, string>;
 }
 
 async function demoUsers(): Promise<SeedUser[]> {
@@ -29,8 +30,15 @@ function describeUser(user: SeedUser): string {
     case 'RESET_REQUIRED':
       return 'password reset by an administrator: the code is on the outbox page';
     default:
-      return 'confirmed';
+      return `confirmed, ${verifiedContact(user.Attributes ?? {})}`;
   }
+}
+
+/** Where a forgotten-password code would go, which is what tells these users apart. */
+function verifiedContact(attributes: Record<string, string>): string {
+  if (attributes.email_verified === 'true') return 'codes go to a verified email';
+  if (attributes.phone_number_verified === 'true') return 'codes go to a verified phone (SMS)';
+  return 'no verified email or phone: forgot password says to ask the administrator';
 }
 
 async function main(): Promise<void> {
