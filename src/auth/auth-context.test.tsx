@@ -8,6 +8,7 @@ import {
   createMemoryChallengeStore,
   demoUser,
   fakeChallengeHandle,
+  noVerifiedContactFailure,
   type FakeAuthAdapter,
 } from '../test/fake-auth-adapter';
 import { makeTestConfig } from '../test/test-config';
@@ -374,13 +375,7 @@ describe('password reset', () => {
 
   it('requestPasswordReset reports an account with no verified contact', async () => {
     const adapter = createFakeAuthAdapter({
-      forgotPassword: () =>
-        Promise.reject(
-          cognitoFailure(
-            'InvalidParameterException',
-            'Cannot reset password for the user as there is no registered/verified email or phone_number',
-          ),
-        ),
+      forgotPassword: () => Promise.reject(noVerifiedContactFailure()),
     });
     const { result } = await setupSignedOut({ adapter });
     let outcome;

@@ -54,7 +54,11 @@ export interface UiError {
   messageKey: string;
   field?: ErrorField;
   values?: Record<string, string | number>;
-  /** Nothing was decided (no answer, or the service too busy to look): the same submit may be sent again. */
+  /**
+   * Nothing was decided (no answer, or the service too busy or failing before it looked): the same submit
+   * may simply be sent again, so a form keeps everything typed, passwords included. After any other error
+   * the pool has checked the passwords, and the forms clear them to be typed afresh.
+   */
   retryable?: true;
 }
 

@@ -36,6 +36,14 @@ export function cognitoFailure(code: string, message = ''): AuthFailureError {
   return new AuthFailureError(code, message);
 }
 
+/** Cognito's answer to ForgotPassword for an account with no verified email or phone (wire reference §5). */
+export function noVerifiedContactFailure(): AuthFailureError {
+  return cognitoFailure(
+    'InvalidParameterException',
+    'Cannot reset password for the user as there is no registered/verified email or phone_number',
+  );
+}
+
 /**
  * An adapter whose every method is a vi.fn(): no stored session, and any other call fails loudly unless
  * the test sets an answer (`adapter.signIn.mockResolvedValue(...)`).

@@ -1,12 +1,12 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, type ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { AppProviders } from '../app/app-providers';
+import { Route, Routes, useLocation } from 'react-router';
 import { useAuth, type AuthContextValue } from '../auth/auth-context';
 import type { ChallengeStore } from '../auth/challenge-storage';
 import type { AppConfig } from '../config/schema';
 import { createFakeAuthAdapter, createMemoryChallengeStore, type FakeAuthAdapter } from './fake-auth-adapter';
+import { renderWithProviders } from './render';
 import { testConfig } from './test-config';
 
 /** Renders the location the app ended up at, for assertions on navigation. */
@@ -65,22 +65,26 @@ export async function renderScreen(element: ReactElement, options: RenderScreenO
   };
 
   const tree = (screenMounted: boolean) => (
-    <AppProviders config={config} adapter={adapter} challengeStore={challengeStore}>
-      <MemoryRouter initialEntries={[{ pathname: url.pathname, search: url.search, state: options.state }]}>
-        <AuthProbe onChange={onAuthChange} />
-        {screenMounted ? (
-          <Routes>
-            <Route path={options.path} element={element} />
-            <Route path="*" element={<p>Another screen</p>} />
-          </Routes>
-        ) : null}
-        <LocationProbe />
-      </MemoryRouter>
-    </AppProviders>
+    <>
+      <AuthProbe onChange={onAuthChange} />
+      {screenMounted ? (
+        <Routes>
+          <Route path={options.path} element={element} />
+          <Route path="*" element={<p>Another screen</p>} />
+        </Routes>
+      ) : null}
+      <LocationProbe />
+    </>
   );
 
   const user = userEvent.setup(options.userOptions);
-  const result = render(tree(false));
+  // rerender() keeps the providers' wrapper, so the auth state arranged below survives mounting the screen.
+  const result = renderWithProviders(tree(false), {
+    config,
+    adapter,
+    challengeStore,
+    initialEntries: [{ pathname: url.pathname, search: url.search, state: options.state }],
+  });
   // The provider's start-up: the fake adapter answers the stored-session check at once.
   for (let turn = 0; turn < 10 && auth().status === 'loading'; turn++) await act(async () => {});
   if (auth().status === 'loading') throw new Error('The auth provider did not finish starting up.');

@@ -5,7 +5,6 @@ import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
-import { isTransientError } from '../../auth/transient-errors';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
@@ -56,7 +55,7 @@ export function ChangePasswordForm() {
         navigate(paths.signIn, { replace: true, state: { notice: 'sessionEnded', from: paths.changePassword } });
         return;
       }
-      if (!isTransientError(outcome.error)) {
+      if (!outcome.error.retryable) {
         setValue('currentPassword', '');
         setValue('newPassword', '');
         setValue('confirmPassword', '');

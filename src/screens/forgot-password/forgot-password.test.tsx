@@ -1,7 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
-import { cognitoFailure, createFakeAuthAdapter, sentByEmail, type FakeAuthAdapter } from '../../test/fake-auth-adapter';
+import {
+  cognitoFailure,
+  createFakeAuthAdapter,
+  noVerifiedContactFailure,
+  sentByEmail,
+  type FakeAuthAdapter,
+} from '../../test/fake-auth-adapter';
 import { currentLocation, formAlert, renderScreen } from '../../test/render-screen';
 import { ForgotPasswordRoute } from './forgot-password-route';
 
@@ -38,13 +44,7 @@ describe('ForgotPasswordRoute', () => {
 
   it('explains that an account without a verified contact needs its administrator, keeping the username', async () => {
     const adapter = createFakeAuthAdapter({
-      forgotPassword: () =>
-        Promise.reject(
-          cognitoFailure(
-            'InvalidParameterException',
-            'Cannot reset password for the user as there is no registered/verified email or phone_number',
-          ),
-        ),
+      forgotPassword: () => Promise.reject(noVerifiedContactFailure()),
     });
     const { user } = await renderForgotPassword({ adapter });
     await user.type(screen.getByLabelText('Username'), 'no.contact');

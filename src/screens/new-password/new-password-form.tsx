@@ -8,7 +8,6 @@ import { useAuth } from '../../auth/auth-context';
 import type { PendingChallengeView } from '../../auth/auth-types';
 import { useChallengeCountdown } from '../../auth/challenge-timer';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
-import { isTransientError } from '../../auth/transient-errors';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
@@ -103,7 +102,7 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
         returnToSignIn();
         return;
       }
-      if (!isTransientError(outcome.error)) {
+      if (!outcome.error.retryable) {
         setValue('newPassword', '');
         setValue('confirmPassword', '');
       }

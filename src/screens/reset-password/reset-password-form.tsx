@@ -6,7 +6,6 @@ import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { CodeDelivery, ResetReason } from '../../auth/auth-types';
-import { isTransientError } from '../../auth/transient-errors';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
@@ -70,7 +69,7 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
         navigate(paths.signIn, { replace: true, state: { notice: 'passwordResetDone', username } });
         return;
       }
-      if (!isTransientError(outcome.error)) {
+      if (!outcome.error.retryable) {
         setValue('newPassword', '');
         setValue('confirmPassword', '');
       }

@@ -7,7 +7,6 @@ import type { NoticeKey } from '../../app/navigation-state';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
-import { isTransientError } from '../../auth/transient-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { Notice } from '../../ui/notice';
@@ -55,7 +54,7 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
       }
       if (outcome.kind !== 'failed') return;
       // A password the pool refused is typed afresh; after a dropped connection the same submit is retried.
-      if (!isTransientError(outcome.error)) setValue('password', '');
+      if (!outcome.error.retryable) setValue('password', '');
       reportUiError(form, outcome.error, errorField);
     }),
   );
