@@ -93,6 +93,13 @@ export function isAuthFailure(value: unknown): value is AuthFailure {
 }
 
 /** Normalises anything thrown by the SDK (or by fetch underneath it) into an {@link AuthFailure}. */
+/** Failures after which nothing was decided: no answer came, or the service was too busy or failed before it looked. */
+const RETRYABLE_CODES: ReadonlySet<string> = new Set(['NetworkError', 'TooManyRequestsException', 'InternalErrorException']);
+
+export function isRetryableFailure(failure: AuthFailure): boolean {
+  return RETRYABLE_CODES.has(failure.code);
+}
+
 export function toAuthFailure(error: unknown): AuthFailureError {
   if (error instanceof AuthFailureError) return error;
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';

@@ -16,6 +16,7 @@ import {
 import type { AppConfig } from '../config/schema';
 import {
   AuthFailureError,
+  isRetryableFailure,
   toAuthFailure,
   type AdapterChallengeResult,
   type AdapterSignInResult,
@@ -62,8 +63,6 @@ const TOKEN_CLAIMS = new Set([
   'identities',
 ]);
 
-/** Errors that say nothing about the stored session itself: keep it and let the caller retry later. */
-const TRANSIENT_CODES = new Set(['NetworkError', 'TooManyRequestsException', 'InternalErrorException']);
 
 class CognitoChallenge implements ChallengeHandle {
   readonly user: CognitoUserWithSession;
@@ -162,12 +161,12 @@ interface CognitoClient {
  * revoked or expired refresh token included: a user signed out everywhere from another device would watch
  * the loading state for 6 s before reaching sign-in. Only a failure that may pass is worth those retries.
  */
-function retryOnlyTransientFailures(pool: CognitoUserPool): void {
+function retryOnlyRetryableFailures(pool: CognitoUserPool): void {
   const client = (pool as CognitoUserPool & { client: CognitoClient }).client;
   const requestWithRetry = client.requestWithRetry.bind(client);
   client.requestWithRetry = (operation, params, callback) => {
     client.request(operation, params, (error, result) => {
-      if (error && TRANSIENT_CODES.has(toAuthFailure(error).code)) requestWithRetry(operation, params, callback);
+      if (error && isRetryableFailure(toAuthFailure(error))) requestWithRetry(operation, params, callback);
       else callback(error, result);
     });
   };
@@ -185,7 +184,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
     endpoint: config.endpoint,
     Storage: storage,
   });
-  retryOnlyTransientFailures(pool);
+  retryOnlyRetryableFailures(pool);
 
   function newUser(username: string, userStorage: ICognitoStorage = storage): CognitoUser {
     const user = new CognitoUser({ Username: username, Pool: pool, Storage: userStorage });
@@ -195,7 +194,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
 
   /**
    * The stored session, refreshed by CIJ when the access or ID token has expired. On a dropped connection
-   * CIJ retries the refresh for about 6 s before this settles with a NetworkError (retryOnlyTransientFailures).
+   * CIJ retries the refresh for about 6 s before this settles with a NetworkError (retryOnlyRetryableFailures).
    */
   function getSession(user: CognitoUser): Promise<CognitoUserSession> {
     return new Promise((resolve, reject) => {
@@ -347,7 +346,8 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
         return signedInUser(user, await getSession(user));
       } catch (error) {
         const failure = toAuthFailure(error);
-        if (TRANSIENT_CODES.has(failure.code)) throw failure;
+        // A failure that says nothing about the stored session itself: keep it, the caller retries later.
+        if (isRetryableFailure(failure)) throw failure;
         // The stored tokens cannot be used (revoked, expired refresh token, unreadable): forget them.
         user.signOut();
         return null;

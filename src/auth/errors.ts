@@ -1,4 +1,4 @@
-import type { AuthFailure } from './adapter';
+import { isRetryableFailure, type AuthFailure } from './adapter';
 import type { ErrorField, UiError } from './auth-types';
 
 export type AuthOperation =
@@ -199,7 +199,7 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   {
     id: 'tooManyRequests',
     code: 'TooManyRequestsException',
-    toUi: () => form('errors.tooManyRequests', { retryable: true }),
+    toUi: () => form('errors.tooManyRequests'),
   },
 
   // --- InvalidParameterException: one code, many causes ---
@@ -257,12 +257,12 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   },
 
   // --- No answer, no session, server trouble ---
-  { id: 'network', code: 'NetworkError', toUi: () => form('errors.network', { retryable: true }) },
+  { id: 'network', code: 'NetworkError', toUi: () => form('errors.network') },
   { id: 'noSession', code: 'NoSession', toUi: () => sessionExpired('errors.sessionEnded') },
   {
     id: 'internalError',
     code: 'InternalErrorException',
-    toUi: () => form('errors.serviceUnavailable', { retryable: true }),
+    toUi: () => form('errors.serviceUnavailable'),
   },
 ];
 
@@ -272,7 +272,8 @@ function findRow(failure: AuthFailure): ErrorRow | undefined {
 
 /** Cognito's answer as the user sees it for one operation. Unknown errors get a generic message (input kept). */
 export function toUiError(failure: AuthFailure, operation: AuthOperation): UiError {
-  return findRow(failure)?.toUi(operation, failure) ?? GENERIC_ERROR;
+  const uiError = findRow(failure)?.toUi(operation, failure) ?? GENERIC_ERROR;
+  return isRetryableFailure(failure) ? { ...uiError, retryable: true } : uiError;
 }
 
 /** The row that matched, for tests and diagnostics. */
