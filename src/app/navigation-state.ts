@@ -4,6 +4,8 @@
  */
 export type NoticeKey =
   | 'challengeExpired'
+  | 'mfaChallengeExpired'
+  | 'mfaChallengeExpiredAfterNewPassword'
   | 'passwordResetDone'
   | 'passwordChanged'
   | 'signedOut'

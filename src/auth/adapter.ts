@@ -1,4 +1,5 @@
 import type { CodeDelivery, SignedInUser } from './auth-types';
+import type { ChallengeDetails, MfaCodeChallengeName, MfaMethod } from './challenges';
 
 /**
  * The auth layer's view of the user pool. `cognito.ts` implements it with amazon-cognito-identity-js;
@@ -8,11 +9,23 @@ import type { CodeDelivery, SignedInUser } from './auth-types';
  */
 export interface AuthAdapter {
   signIn(username: string, password: string): Promise<AdapterSignInResult>;
+  /** Answers NEW_PASSWORD_REQUIRED. */
   completeNewPassword(
     handle: ChallengeHandle,
     newPassword: string,
     attributes: Record<string, string>,
-  ): Promise<AdapterChallengeResult>;
+  ): Promise<AdapterStepResult>;
+  /** Answers SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA with the code the user typed. */
+  answerMfaCode(handle: ChallengeHandle, challengeName: MfaCodeChallengeName, code: string): Promise<AdapterStepResult>;
+  /** Answers SELECT_MFA_TYPE: Cognito then asks for that method's code. */
+  chooseMfaMethod(handle: ChallengeHandle, method: MfaMethod): Promise<AdapterStepResult>;
+  /**
+   * MFA_SETUP, first step: AssociateSoftwareToken with the challenge's Session. Resolves with the key to
+   * put in the authenticator app and the handle carrying the Session Cognito returned with it.
+   */
+  associateAuthenticator(handle: ChallengeHandle): Promise<{ secret: string; handle: ChallengeHandle }>;
+  /** MFA_SETUP, second step: VerifySoftwareToken with the first code, then the challenge's answer. */
+  verifyAuthenticator(handle: ChallengeHandle, code: string, deviceName: string): Promise<AdapterStepResult>;
   /** Rebuilds a challenge after a reload from what was saved: the username and Cognito's Session string. */
   resumeChallenge(saved: { username: string; session: string }): ChallengeHandle;
   forgotPassword(username: string): Promise<CodeDelivery>;
@@ -20,6 +33,18 @@ export interface AuthAdapter {
   /** The stored session, refreshed through the SDK when its tokens have expired; null when there is none. */
   currentSession(): Promise<SignedInUser | null>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** GetUser: the user's attributes as the pool has them now, and their second-factor settings. */
+  getAccountDetails(): Promise<AccountDetails>;
+  /** SetUserMFAPreference with only the methods named in `changes`. */
+  setMfaPreference(changes: MfaPreferenceChanges): Promise<void>;
+  /** AssociateSoftwareToken for the signed-in user: the key for a new authenticator app. */
+  startAuthenticatorSetup(): Promise<{ secret: string }>;
+  /** VerifySoftwareToken for the signed-in user's new key; does not turn it on as a sign-in step by itself. */
+  confirmAuthenticatorSetup(code: string, deviceName: string): Promise<void>;
+  /** GetUserAttributeVerificationCode. */
+  sendAttributeVerificationCode(attribute: VerifiableAttribute): Promise<CodeDelivery>;
+  /** VerifyUserAttribute. */
+  verifyAttribute(attribute: VerifiableAttribute, code: string): Promise<void>;
   /** Local sign-out: forgets the tokens at once, and revokes the refresh token where the pool allows it. Never rejects. */
   signOut(): Promise<void>;
   /** Revokes every token of the user (GlobalSignOut), then forgets the local ones. */
@@ -37,33 +62,55 @@ export interface AuthAdapter {
 }
 
 /**
- * A pending NEW_PASSWORD_REQUIRED challenge. Opaque to the app: the adapter keeps what it needs
- * (for Cognito, the CognitoUser carrying the Session). `username` and `session` are what may be saved
- * in sessionStorage to survive a reload.
+ * A pending challenge. Opaque to the app: the adapter keeps what it needs (for Cognito, the CognitoUser
+ * carrying the Session). `username` and `session` are what may be saved in sessionStorage to survive a reload.
  */
 export interface ChallengeHandle {
   readonly username: string;
   readonly session: string;
 }
 
-export type AdapterSignInResult =
-  | { kind: 'signedIn'; user: SignedInUser }
+/** A challenge as Cognito sent it; the flow turns it into {@link ChallengeDetails}. */
+export type AdapterChallenge =
   | {
-      kind: 'newPasswordRequired';
-      handle: ChallengeHandle;
+      name: 'NEW_PASSWORD_REQUIRED';
       /** The user's current attributes as Cognito sent them with the challenge. */
       userAttributes: Record<string, string>;
       /** Attribute names without the `userAttributes.` prefix, unfiltered. */
       requiredAttributes: string[];
     }
-  /** PasswordResetRequiredException: an administrator reset the password; a code went to the verified contact. */
-  | { kind: 'passwordResetRequired' }
-  /** MFA, MFA set-up or a custom challenge: not handled by this app (yet). */
+  | Exclude<ChallengeDetails, { name: 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' }>
+  | { name: 'MFA_SETUP'; methods: MfaMethod[] };
+
+/** Cognito's answer to a sign-in step: tokens, another challenge, or a step this app does not take. */
+export type AdapterStepResult =
+  | { kind: 'signedIn'; user: SignedInUser }
+  | { kind: 'challenge'; handle: ChallengeHandle; challenge: AdapterChallenge }
+  /** A custom challenge or anything else this app does not answer. */
   | { kind: 'unsupportedChallenge'; name: string };
 
-export type AdapterChallengeResult =
-  | { kind: 'signedIn'; user: SignedInUser }
-  | { kind: 'unsupportedChallenge'; name: string };
+export type AdapterSignInResult =
+  | AdapterStepResult
+  /** PasswordResetRequiredException: an administrator reset the password; a code went to the verified contact. */
+  | { kind: 'passwordResetRequired' };
+
+/** The attributes a user can verify with a code. */
+export type VerifiableAttribute = 'email' | 'phone_number';
+
+export interface MfaSettings {
+  /** `UserMFASettingList`: the methods turned on for this user. */
+  enabled: MfaMethod[];
+  /** `PreferredMfaSetting`. */
+  preferred: MfaMethod | null;
+}
+
+export interface AccountDetails {
+  attributes: Record<string, string>;
+  mfa: MfaSettings;
+}
+
+/** Per method: turn it on or off, and whether it becomes (or stops being) the preferred one. */
+export type MfaPreferenceChanges = Partial<Record<MfaMethod, { enabled: boolean; preferred?: boolean }>>;
 
 /**
  * A failed call. `code` is Cognito's `__type`, or `NetworkError` (no answer), `NoSession` (no usable

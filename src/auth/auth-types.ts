@@ -2,6 +2,7 @@
  * The contract between the auth layer (adapter, flow state, provider) and the screens.
  * Screens import these types and `useAuth()`; they never see the SDK.
  */
+import type { ChallengeName } from './challenges';
 
 export interface CodeDelivery {
   /** Masked, exactly as Cognito returns it (e.g. "d***@e***"). */
@@ -13,14 +14,6 @@ export interface CodeDelivery {
 export interface SignedInUser {
   username: string;
   attributes: Record<string, string>;
-}
-
-export interface PendingChallengeView {
-  username: string;
-  /** Epoch milliseconds at which the challenge Session stops being accepted. */
-  expiresAt: number;
-  /** Attribute names (no `userAttributes.` prefix) the user must supply, already filtered. */
-  requiredAttributes: string[];
 }
 
 export type ResetReason = 'forgotten' | 'adminReset';
@@ -64,10 +57,13 @@ export interface UiError {
 
 export type ActionOutcome<T = void> = { ok: true; value: T } | { ok: false; error: UiError };
 
-export type SignInOutcome =
+/** Cognito's answer to a sign-in step, as the screen that sent it needs to know it. */
+export type StepOutcome =
   | { kind: 'signedIn' }
-  | { kind: 'newPasswordRequired' }
-  | { kind: 'passwordResetRequired'; delivery: CodeDelivery | null }
+  /** Another challenge is pending; the flow state holds it. */
+  | { kind: 'challenge'; name: ChallengeName }
   | { kind: 'failed'; error: UiError };
+
+export type SignInOutcome = StepOutcome | { kind: 'passwordResetRequired'; delivery: CodeDelivery | null };
 
 export type AuthStatus = 'loading' | 'signedOut' | 'challenge' | 'resetPending' | 'signedIn';

@@ -1,11 +1,23 @@
 import { z } from 'zod/mini';
+import { detailsToSave, MFA_METHODS, type ChallengeDetails } from './challenges';
 
 /**
  * A pending challenge survives a reload in sessionStorage (this tab only, gone when it closes):
- * the username, Cognito's Session string (and the name it is bound to), when it expires and the attributes to ask for.
- * Never a password: the Session alone lets the user finish only by choosing a new password.
+ * the username, Cognito's Session string (and the name it is bound to), when it expires and what the
+ * challenge's screen shows. Never a password, a code or an authenticator key: the Session alone lets the
+ * user finish only by answering the challenge.
  */
 const STORAGE_KEY = 'account-portal.pendingChallenge';
+
+const MfaMethodSchema = z.enum(MFA_METHODS);
+
+const SavedDetailsSchema = z.union([
+  z.object({ name: z.literal('NEW_PASSWORD_REQUIRED'), requiredAttributes: z.array(z.string()) }),
+  z.object({ name: z.enum(['SMS_MFA', 'EMAIL_OTP']), destination: z.string() }),
+  z.object({ name: z.literal('SOFTWARE_TOKEN_MFA') }),
+  z.object({ name: z.literal('SELECT_MFA_TYPE'), methods: z.array(MfaMethodSchema) }),
+  z.object({ name: z.literal('MFA_SETUP'), methods: z.array(MfaMethodSchema) }),
+]);
 
 const SavedChallengeSchema = z.object({
   /** As the user typed it: shown, and prefilled on sign-in when the challenge runs out. */
@@ -15,9 +27,42 @@ const SavedChallengeSchema = z.object({
   session: z.string().check(z.minLength(1)),
   // Finite: zod 4 numbers never accept Infinity or NaN.
   expiresAt: z.number(),
+  passwordChanged: z.optional(z.boolean()),
+  challenge: SavedDetailsSchema,
+});
+
+/** The record an earlier version saved, when NEW_PASSWORD_REQUIRED was the only challenge. */
+const LegacySavedChallengeSchema = z.object({
+  username: z.string().check(z.minLength(1)),
+  sessionUsername: z.optional(z.string().check(z.minLength(1))),
+  session: z.string().check(z.minLength(1)),
+  expiresAt: z.number(),
   requiredAttributes: z.array(z.string()),
 });
-export type SavedChallenge = z.infer<typeof SavedChallengeSchema>;
+
+export interface SavedChallenge {
+  username: string;
+  sessionUsername?: string;
+  session: string;
+  expiresAt: number;
+  passwordChanged: boolean;
+  challenge: ChallengeDetails;
+}
+
+function parseSaved(value: unknown): SavedChallenge | null {
+  const current = SavedChallengeSchema.safeParse(value);
+  if (current.success) {
+    const { challenge, passwordChanged, ...rest } = current.data;
+    const details: ChallengeDetails = challenge.name === 'MFA_SETUP' ? { ...challenge, secret: null } : challenge;
+    return { ...rest, passwordChanged: passwordChanged ?? false, challenge: details };
+  }
+  const legacy = LegacySavedChallengeSchema.safeParse(value);
+  if (legacy.success) {
+    const { requiredAttributes, ...rest } = legacy.data;
+    return { ...rest, passwordChanged: false, challenge: { name: 'NEW_PASSWORD_REQUIRED', requiredAttributes } };
+  }
+  return null;
+}
 
 export interface ChallengeStore {
   read(): SavedChallenge | null;
@@ -32,8 +77,8 @@ export function createChallengeStore(storage: Pick<Storage, 'getItem' | 'setItem
       const raw = storage.getItem(STORAGE_KEY);
       if (raw === null) return null;
       try {
-        const parsed = SavedChallengeSchema.safeParse(JSON.parse(raw));
-        if (parsed.success) return parsed.data;
+        const parsed = parseSaved(JSON.parse(raw));
+        if (parsed) return parsed;
       } catch {
         // fall through: unreadable
       }
@@ -42,14 +87,16 @@ export function createChallengeStore(storage: Pick<Storage, 'getItem' | 'setItem
     },
     save(challenge) {
       // Build the record field by field so nothing else (a password, say) can ride along.
-      const record: SavedChallenge = {
+      const record = {
         username: challenge.username,
         ...(challenge.sessionUsername && challenge.sessionUsername !== challenge.username
           ? { sessionUsername: challenge.sessionUsername }
           : {}),
         session: challenge.session,
         expiresAt: challenge.expiresAt,
-        requiredAttributes: [...challenge.requiredAttributes],
+        ...(challenge.passwordChanged ? { passwordChanged: true } : {}),
+        // detailsToSave drops the MFA_SETUP key: it never reaches storage.
+        challenge: savedDetails(detailsToSave(challenge.challenge)),
       };
       try {
         storage?.setItem(STORAGE_KEY, JSON.stringify(record));
@@ -72,3 +119,9 @@ function browserSessionStorage(): Storage | null {
 }
 
 export const CHALLENGE_STORAGE_KEY = STORAGE_KEY;
+
+/** The stored form of a challenge's details: the MFA_SETUP key is left out altogether, not stored as null. */
+function savedDetails(details: ChallengeDetails): z.infer<typeof SavedDetailsSchema> {
+  if (details.name === 'MFA_SETUP') return { name: details.name, methods: details.methods };
+  return details;
+}

@@ -18,12 +18,16 @@ import {
   AuthFailureError,
   isRetryableFailure,
   toAuthFailure,
-  type AdapterChallengeResult,
+  type AccountDetails,
+  type AdapterChallenge,
   type AdapterSignInResult,
+  type AdapterStepResult,
   type AuthAdapter,
   type ChallengeHandle,
+  type MfaPreferenceChanges,
 } from './adapter';
 import type { CodeDelivery, SignedInUser } from './auth-types';
+import { isMfaMethod, type MfaMethod } from './challenges';
 
 export type CognitoAdapterConfig = Pick<
   AppConfig,
@@ -156,13 +160,16 @@ interface CognitoClient {
   requestWithRetry(operation: string, params: unknown, callback: ClientCallback): void;
 }
 
+function poolClient(pool: CognitoUserPool): CognitoClient {
+  return (pool as CognitoUserPool & { client: CognitoClient }).client;
+}
+
 /**
  * CIJ retries every failure of a token refresh or revocation for about 6 s (waits of 0.2 to 3.2 s), a
  * revoked or expired refresh token included: a user signed out everywhere from another device would watch
  * the loading state for 6 s before reaching sign-in. Only a failure that may pass is worth those retries.
  */
-function retryOnlyRetryableFailures(pool: CognitoUserPool): void {
-  const client = (pool as CognitoUserPool & { client: CognitoClient }).client;
+function retryOnlyRetryableFailures(client: CognitoClient): void {
   const requestWithRetry = client.requestWithRetry.bind(client);
   client.requestWithRetry = (operation, params, callback) => {
     client.request(operation, params, (error, result) => {
@@ -171,6 +178,78 @@ function retryOnlyRetryableFailures(pool: CognitoUserPool): void {
     });
   };
 }
+
+/** One of Cognito's sign-in answers: tokens, or the next challenge with its Session and parameters. */
+interface AuthenticationAnswer {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+  AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string };
+}
+
+/**
+ * Cognito's EMAIL_OTP challenge, stopped on its way into CIJ. CIJ has no callback for it: it takes the answer
+ * for tokens, stores empty ones and fails with a TypeError, losing the Session. Handed to CIJ as a failure
+ * instead, it reaches `onFailure` before anything is stored, and the adapter answers the challenge itself.
+ */
+class EmailOtpChallengeSignal extends Error {
+  readonly answer: AuthenticationAnswer;
+  constructor(answer: AuthenticationAnswer) {
+    super('EMAIL_OTP');
+    this.name = 'EmailOtpChallengeSignal';
+    this.answer = answer;
+  }
+}
+
+/** Sends every sign-in answer that carries EMAIL_OTP to `onFailure` as an {@link EmailOtpChallengeSignal}. */
+function divertEmailOtpChallenges(client: CognitoClient): void {
+  const request = client.request.bind(client);
+  client.request = (operation, params, callback) => {
+    request(operation, params, (error, result) => {
+      const answer = result as AuthenticationAnswer | undefined;
+      if (!error && (operation === 'InitiateAuth' || operation === 'RespondToAuthChallenge') && answer?.ChallengeName === 'EMAIL_OTP') {
+        callback(new EmailOtpChallengeSignal(answer));
+        return;
+      }
+      callback(error, result);
+    });
+  };
+}
+
+/** A JSON array in a string, as Cognito sends `MFAS_CAN_CHOOSE` and `MFAS_CAN_SETUP`; unknown names are dropped. */
+function mfaMethodList(value: string | undefined): MfaMethod[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter(isMfaMethod) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A second-factor challenge as the app knows it, from its name and parameters; null for any other. */
+function mfaChallenge(name: string | undefined, parameters: Record<string, string> = {}): AdapterChallenge | null {
+  switch (name) {
+    case 'SMS_MFA':
+    case 'EMAIL_OTP':
+      return { name, destination: parameters.CODE_DELIVERY_DESTINATION ?? '' };
+    case 'SOFTWARE_TOKEN_MFA':
+      return { name };
+    case 'SELECT_MFA_TYPE':
+      return { name, methods: mfaMethodList(parameters.MFAS_CAN_CHOOSE) };
+    case 'MFA_SETUP':
+      return { name, methods: mfaMethodList(parameters.MFAS_CAN_SETUP) };
+    default:
+      return null;
+  }
+}
+
+/** Cognito's `UserMFASettingList` / `PreferredMfaSetting` names, and the preference keys of SetUserMFAPreference. */
+const MFA_PREFERENCE_KEYS: Record<MfaMethod, string> = {
+  SOFTWARE_TOKEN_MFA: 'SoftwareTokenMfaSettings',
+  SMS_MFA: 'SMSMfaSettings',
+  EMAIL_OTP: 'EmailMfaSettings',
+};
 
 export function createCognitoAdapter(config: CognitoAdapterConfig, options: CognitoAdapterOptions = {}): AuthAdapter {
   // Security: CIJ needs a synchronous Storage, so the tokens are readable by any script on this origin
@@ -184,7 +263,57 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
     endpoint: config.endpoint,
     Storage: storage,
   });
-  retryOnlyRetryableFailures(pool);
+  const client = poolClient(pool);
+  // The untouched request, for the calls the adapter makes itself (EMAIL_OTP, the method choice).
+  const rawRequest = client.request.bind(client);
+  retryOnlyRetryableFailures(client);
+  divertEmailOtpChallenges(client);
+
+  /** One call of Cognito's API outside CIJ's methods, as a promise. */
+  function send<T>(operation: string, params: unknown): Promise<T> {
+    return fromCallbacks<T>((resolve, reject) => {
+      rawRequest(operation, params, (error, result) => {
+        if (error) reject(toAuthFailure(error));
+        else resolve(result as T);
+      });
+    });
+  }
+
+  /**
+   * Cognito's answer to a challenge the adapter sent itself: tokens are stored as CIJ stores them, a next
+   * challenge carries on with its Session.
+   */
+  function stepFromAnswer(user: CognitoUserWithSession, answer: AuthenticationAnswer): AdapterStepResult {
+    if (answer.AuthenticationResult) {
+      const { IdToken, AccessToken, RefreshToken } = answer.AuthenticationResult;
+      const session = new CognitoUserSession({
+        IdToken: new CognitoIdToken({ IdToken }),
+        AccessToken: new CognitoAccessToken({ AccessToken }),
+        RefreshToken: new CognitoRefreshToken({ RefreshToken: RefreshToken ?? '' }),
+      });
+      adoptSrpUsername(user, answer);
+      user.setSignInUserSession(session);
+      return { kind: 'signedIn', user: signedInUser(user, session) };
+    }
+    user.Session = answer.Session ?? null;
+    adoptSrpUsername(user, answer);
+    const challenge = mfaChallenge(answer.ChallengeName, answer.ChallengeParameters);
+    if (!challenge) return { kind: 'unsupportedChallenge', name: answer.ChallengeName ?? 'UNKNOWN' };
+    return { kind: 'challenge', handle: new CognitoChallenge(user), challenge };
+  }
+
+  /** The name Cognito knows the user by (USER_ID_FOR_SRP), which its later answers must carry as USERNAME. */
+  function adoptSrpUsername(user: CognitoUser, answer: AuthenticationAnswer): void {
+    const srpName = answer.ChallengeParameters?.USER_ID_FOR_SRP;
+    if (srpName && srpName !== user.getUsername()) (user as CognitoUser & { username: string }).username = srpName;
+  }
+
+  /** A signed-in user with a live session (refreshed by CIJ when needed), for the account's calls. */
+  async function signedInUserWithSession(): Promise<{ user: CognitoUser; session: CognitoUserSession }> {
+    const user = pool.getCurrentUser();
+    if (!user) throw noSession();
+    return { user, session: await getSession(user) };
+  }
 
   function newUser(username: string, userStorage: ICognitoStorage = storage): CognitoUser {
     const user = new CognitoUser({ Username: username, Pool: pool, Storage: userStorage });
@@ -243,11 +372,19 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
   function challengeCallbacks(
     user: CognitoUser,
     settle: {
-      resolve(result: AdapterSignInResult): void;
+      resolve(result: AdapterSignInResult | AdapterStepResult): void;
       reject(failure: AuthFailureError): void;
     },
   ): IAuthenticationCallback {
     const unsupported = (name: string) => settle.resolve({ kind: 'unsupportedChallenge', name });
+    // CIJ has already put the challenge's Session on the user; USER_ID_FOR_SRP is in the parameters.
+    const second = (name: string, parameters: unknown) => {
+      const challengeParameters = toStringRecord(parameters);
+      const challenge = mfaChallenge(name, challengeParameters);
+      if (!challenge) return unsupported(name);
+      adoptSrpUsername(user, { ChallengeParameters: challengeParameters });
+      settle.resolve({ kind: 'challenge', handle: new CognitoChallenge(user), challenge });
+    };
     return {
       onSuccess: (session) => {
         try {
@@ -257,6 +394,10 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
         }
       },
       onFailure: (error: unknown) => {
+        if (error instanceof EmailOtpChallengeSignal) {
+          settle.resolve(stepFromAnswer(user as CognitoUserWithSession, error.answer));
+          return;
+        }
         const failure = toAuthFailure(error);
         // Cognito answers an administrator's reset with this exception, after the password was proven.
         if (failure.code === 'PasswordResetRequiredException') settle.resolve({ kind: 'passwordResetRequired' });
@@ -264,15 +405,18 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
       },
       newPasswordRequired: (userAttributes: unknown, requiredAttributes: unknown) =>
         settle.resolve({
-          kind: 'newPasswordRequired',
+          kind: 'challenge',
           handle: new CognitoChallenge(user),
-          userAttributes: toStringRecord(userAttributes),
-          requiredAttributes: toStringArray(requiredAttributes),
+          challenge: {
+            name: 'NEW_PASSWORD_REQUIRED',
+            userAttributes: toStringRecord(userAttributes),
+            requiredAttributes: toStringArray(requiredAttributes),
+          },
         }),
-      mfaRequired: (name) => unsupported(name ?? 'SMS_MFA'),
-      totpRequired: (name) => unsupported(name ?? 'SOFTWARE_TOKEN_MFA'),
-      selectMFAType: (name) => unsupported(name ?? 'SELECT_MFA_TYPE'),
-      mfaSetup: (name) => unsupported(name ?? 'MFA_SETUP'),
+      mfaRequired: (name, parameters) => second(name ?? 'SMS_MFA', parameters),
+      totpRequired: (name, parameters) => second(name ?? 'SOFTWARE_TOKEN_MFA', parameters),
+      selectMFAType: (name, parameters) => second(name ?? 'SELECT_MFA_TYPE', parameters),
+      mfaSetup: (name, parameters) => second(name ?? 'MFA_SETUP', parameters),
       customChallenge: () => unsupported('CUSTOM_CHALLENGE'),
     };
   }
@@ -301,10 +445,71 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
       const result = await fromCallbacks<AdapterSignInResult>((resolve, reject) => {
         user.completeNewPasswordChallenge(newPassword, attributes, challengeCallbacks(user, { resolve, reject }));
       });
-      if (result.kind === 'signedIn' || result.kind === 'unsupportedChallenge') return result;
-      // Another NEW_PASSWORD_REQUIRED (or a reset) right after answering one is not a flow this app knows.
-      const name = result.kind === 'newPasswordRequired' ? 'NEW_PASSWORD_REQUIRED' : 'PASSWORD_RESET_REQUIRED';
-      return { kind: 'unsupportedChallenge', name } satisfies AdapterChallengeResult;
+      // A reset demanded right after answering NEW_PASSWORD_REQUIRED is not a flow this app knows.
+      if (result.kind === 'passwordResetRequired') return { kind: 'unsupportedChallenge', name: 'PASSWORD_RESET_REQUIRED' };
+      if (result.kind === 'challenge' && result.challenge.name === 'NEW_PASSWORD_REQUIRED') {
+        return { kind: 'unsupportedChallenge', name: 'NEW_PASSWORD_REQUIRED' };
+      }
+      return result;
+    },
+
+    async answerMfaCode(handle, challengeName, code) {
+      const user = challengeUser(handle) as CognitoUserWithSession;
+      if (challengeName === 'EMAIL_OTP') {
+        // CIJ cannot answer EMAIL_OTP (its sendMFACode sends SMS_MFA_CODE only): the adapter does.
+        const answer = await send<AuthenticationAnswer>('RespondToAuthChallenge', {
+          ChallengeName: 'EMAIL_OTP',
+          ClientId: config.userPoolClientId,
+          Session: user.Session,
+          ChallengeResponses: { USERNAME: user.getUsername(), EMAIL_OTP_CODE: code },
+        });
+        return stepFromAnswer(user, answer);
+      }
+      const result = await fromCallbacks<AdapterSignInResult>((resolve, reject) => {
+        // The challenge name must be passed: without it CIJ answers SMS_MFA, and a TOTP challenge fails.
+        user.sendMFACode(code, challengeCallbacks(user, { resolve, reject }), challengeName);
+      });
+      return result.kind === 'passwordResetRequired' ? { kind: 'unsupportedChallenge', name: 'PASSWORD_RESET_REQUIRED' } : result;
+    },
+
+    async chooseMfaMethod(handle, method) {
+      // Sent by the adapter for every method: CIJ's sendMFASelectionAnswer never calls back for EMAIL_OTP.
+      const user = challengeUser(handle) as CognitoUserWithSession;
+      const answer = await send<AuthenticationAnswer>('RespondToAuthChallenge', {
+        ChallengeName: 'SELECT_MFA_TYPE',
+        ClientId: config.userPoolClientId,
+        Session: user.Session,
+        ChallengeResponses: { USERNAME: user.getUsername(), ANSWER: method },
+      });
+      return stepFromAnswer(user, answer);
+    },
+
+    associateAuthenticator(handle) {
+      const user = challengeUser(handle);
+      return fromCallbacks<{ secret: string; handle: ChallengeHandle }>((resolve, reject) => {
+        // Without tokens, CIJ associates with the challenge's Session and keeps the new one it gets back.
+        user.associateSoftwareToken({
+          associateSecretCode: (secret) => resolve({ secret, handle: new CognitoChallenge(user) }),
+          onFailure: (error) => reject(toAuthFailure(error)),
+        });
+      });
+    },
+
+    verifyAuthenticator(handle, code, deviceName) {
+      const user = challengeUser(handle);
+      return fromCallbacks<AdapterStepResult>((resolve, reject) => {
+        // VerifySoftwareToken, then MFA_SETUP answered with the Session it returns; CIJ stores the tokens.
+        user.verifySoftwareToken(code, deviceName, {
+          onSuccess: (session: CognitoUserSession) => {
+            try {
+              resolve({ kind: 'signedIn', user: signedInUser(user, session) });
+            } catch (error) {
+              reject(toAuthFailure(error));
+            }
+          },
+          onFailure: (error) => reject(toAuthFailure(error)),
+        });
+      });
     },
 
     resumeChallenge(saved) {
@@ -362,6 +567,85 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
         user.changePassword(currentPassword, newPassword, (error) => {
           if (error) reject(toAuthFailure(error));
           else resolve();
+        });
+      });
+    },
+
+    async getAccountDetails(): Promise<AccountDetails> {
+      const { session } = await signedInUserWithSession();
+      const data = await send<{
+        UserAttributes?: { Name: string; Value?: string }[];
+        UserMFASettingList?: string[];
+        PreferredMfaSetting?: string;
+      }>('GetUser', { AccessToken: session.getAccessToken().getJwtToken() });
+      const attributes = Object.fromEntries((data.UserAttributes ?? []).map(({ Name, Value }) => [Name, Value ?? '']));
+      const preferred = data.PreferredMfaSetting;
+      return {
+        attributes,
+        mfa: { enabled: (data.UserMFASettingList ?? []).filter(isMfaMethod), preferred: isMfaMethod(preferred) ? preferred : null },
+      };
+    },
+
+    async setMfaPreference(changes: MfaPreferenceChanges) {
+      const { session } = await signedInUserWithSession();
+      // Sent directly: CIJ's setUserMfaPreference knows SMS and TOTP only, not email.
+      const settings = Object.fromEntries(
+        Object.entries(changes).map(([method, change]) => [
+          MFA_PREFERENCE_KEYS[method as MfaMethod],
+          { Enabled: change.enabled, ...(change.preferred === undefined ? {} : { PreferredMfa: change.preferred }) },
+        ]),
+      );
+      await send('SetUserMFAPreference', { AccessToken: session.getAccessToken().getJwtToken(), ...settings });
+    },
+
+    async startAuthenticatorSetup() {
+      const { user } = await signedInUserWithSession();
+      return fromCallbacks<{ secret: string }>((resolve, reject) => {
+        user.associateSoftwareToken({
+          associateSecretCode: (secret) => resolve({ secret }),
+          onFailure: (error) => reject(toAuthFailure(error)),
+        });
+      });
+    },
+
+    async confirmAuthenticatorSetup(code, deviceName) {
+      const { user } = await signedInUserWithSession();
+      await fromCallbacks<void>((resolve, reject) => {
+        user.verifySoftwareToken(code, deviceName, {
+          onSuccess: (data: unknown) => {
+            // An old answer for a code Cognito did not accept; newer pools fail with EnableSoftwareTokenMFAException.
+            if ((data as { Status?: string } | null)?.Status === 'ERROR') {
+              reject(new AuthFailureError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'));
+            } else resolve();
+          },
+          onFailure: (error) => reject(toAuthFailure(error)),
+        });
+      });
+    },
+
+    async sendAttributeVerificationCode(attribute) {
+      const { user } = await signedInUserWithSession();
+      return fromCallbacks<CodeDelivery>((resolve, reject) => {
+        user.getAttributeVerificationCode(attribute, {
+          onSuccess: () => reject(new AuthFailureError('UnknownError', 'The answer did not say where the code was sent.')),
+          inputVerificationCode: (data: unknown) => {
+            try {
+              resolve(toCodeDelivery(data));
+            } catch (error) {
+              reject(toAuthFailure(error));
+            }
+          },
+          onFailure: (error) => reject(toAuthFailure(error)),
+        });
+      });
+    },
+
+    async verifyAttribute(attribute, code) {
+      const { user } = await signedInUserWithSession();
+      await fromCallbacks<void>((resolve, reject) => {
+        user.verifyAttribute(attribute, code, {
+          onSuccess: () => resolve(),
+          onFailure: (error) => reject(toAuthFailure(error)),
         });
       });
     },

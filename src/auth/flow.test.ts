@@ -13,11 +13,14 @@ import {
 
 const user: SignedInUser = { username: 'demo.user', attributes: { email: 'demo.user@example.com' } };
 const challenge: PendingChallenge = {
+  name: 'NEW_PASSWORD_REQUIRED',
   handle: { username: 'new.user', session: 'session-1' },
   username: 'new.user',
   expiresAt: 1_000_000,
+  passwordChanged: false,
   requiredAttributes: ['name'],
 };
+const expiredNewPassword = { username: 'new.user', name: 'NEW_PASSWORD_REQUIRED', passwordChanged: false } as const;
 const reset: PendingResetView = {
   username: 'demo.user',
   reason: 'forgotten',
@@ -25,8 +28,8 @@ const reset: PendingResetView = {
 };
 
 const loading: FlowState = initialFlowState;
-const signedOut: FlowState = { status: 'signedOut', expiredChallengeUsername: null };
-const expired: FlowState = { status: 'signedOut', expiredChallengeUsername: 'new.user' };
+const signedOut: FlowState = { status: 'signedOut', expiredChallenge: null };
+const expired: FlowState = { status: 'signedOut', expiredChallenge: expiredNewPassword };
 const inChallenge: FlowState = { status: 'challenge', challenge };
 const resetPending: FlowState = { status: 'resetPending', reset };
 const signedIn: FlowState = { status: 'signedIn', user };
@@ -44,15 +47,15 @@ describe('flowReducer', () => {
       expect(flowReducer(loading, { type: 'challengeRestored', challenge })).toEqual(inChallenge);
     });
     it('signs out when nothing is restored', () => {
-      expect(flowReducer(loading, { type: 'nothingRestored', expiredChallengeUsername: null })).toEqual(signedOut);
+      expect(flowReducer(loading, { type: 'nothingRestored', expiredChallenge: null })).toEqual(signedOut);
     });
     it('remembers the username of a saved challenge that ran out', () => {
-      expect(flowReducer(loading, { type: 'nothingRestored', expiredChallengeUsername: 'new.user' })).toEqual(expired);
+      expect(flowReducer(loading, { type: 'nothingRestored', expiredChallenge: expiredNewPassword })).toEqual(expired);
     });
     it.each<FlowEvent>([
       { type: 'sessionRestored', user },
       { type: 'challengeRestored', challenge },
-      { type: 'nothingRestored', expiredChallengeUsername: null },
+      { type: 'nothingRestored', expiredChallenge: null },
     ])('ignores a late start-up result ($type) once the user has acted', (event) => {
       expect(flowReducer(resetPending, event)).toBe(resetPending);
     });

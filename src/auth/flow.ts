@@ -1,22 +1,38 @@
 import type { ChallengeHandle } from './adapter';
-import type { CodeDelivery, PendingChallengeView, PendingResetView, SignedInUser } from './auth-types';
+import type { CodeDelivery, PendingResetView, SignedInUser } from './auth-types';
+import type { ChallengeName, ChallengeView } from './challenges';
 
 /**
  * The auth flow as a small union of states with pure transitions. Form values never live here
  * (they stay in react-hook-form); only what decides which screen the user may be on.
  */
 
-export interface PendingChallenge extends PendingChallengeView {
-  handle: ChallengeHandle;
+/** A pending challenge with the adapter's handle (the Session), which screens never see. */
+export type PendingChallenge = ChallengeView & { handle: ChallengeHandle };
+
+/** A challenge that ran out: sign-in is prefilled with the username and says why. */
+export interface ExpiredChallenge {
+  username: string;
+  /** Which step ran out: the notice on sign-in says what to do next. */
+  name: ChallengeName;
+  /** The user had already chosen a new password in that sign-in: the temporary one no longer works. */
+  passwordChanged: boolean;
 }
+
+/**
+ * The flow's state as screens see it: a union to narrow on `status`, and inside a challenge on its `name`.
+ * {@link FlowState} is the same with the adapter's handle, which is why it is assignable to this.
+ */
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; expiredChallenge: ExpiredChallenge | null }
+  | { status: 'challenge'; challenge: ChallengeView }
+  | { status: 'resetPending'; reset: PendingResetView }
+  | { status: 'signedIn'; user: SignedInUser };
 
 export type FlowState =
   | { status: 'loading' }
-  | {
-      status: 'signedOut';
-      /** The username of a challenge that ran out, to prefill sign-in with a notice. */
-      expiredChallengeUsername: string | null;
-    }
+  | { status: 'signedOut'; expiredChallenge: ExpiredChallenge | null }
   | { status: 'challenge'; challenge: PendingChallenge }
   | { status: 'resetPending'; reset: PendingResetView }
   | { status: 'signedIn'; user: SignedInUser };
@@ -26,10 +42,13 @@ export type FlowEvent =
   | { type: 'sessionRestored'; user: SignedInUser }
   /** Start-up found a challenge saved before a reload, still within its lifetime. */
   | { type: 'challengeRestored'; challenge: PendingChallenge }
-  /** Start-up found nothing to resume; `expiredChallengeUsername` when a saved challenge had run out. */
-  | { type: 'nothingRestored'; expiredChallengeUsername: string | null }
+  /** Start-up found nothing to resume; `expiredChallenge` when a saved challenge had run out. */
+  | { type: 'nothingRestored'; expiredChallenge: ExpiredChallenge | null }
   | { type: 'signedIn'; user: SignedInUser }
+  /** Cognito asked for a challenge: at sign-in, or as the next step of one being answered. */
   | { type: 'challengeStarted'; challenge: PendingChallenge }
+  /** MFA_SETUP: Cognito handed out the authenticator key, with a new Session. */
+  | { type: 'authenticatorKeyReceived'; secret: string; handle: ChallengeHandle }
   /** The countdown reached zero, or Cognito answered that the Session is expired or used. */
   | { type: 'challengeExpired' }
   | { type: 'challengeAbandoned' }
@@ -37,13 +56,15 @@ export type FlowEvent =
   | { type: 'resetStarted'; reset: PendingResetView }
   | { type: 'resetCodeResent'; delivery: CodeDelivery }
   | { type: 'resetCompleted' }
+  /** The signed-in user's attributes as the pool has them now (after a verification, say). */
+  | { type: 'userAttributesRead'; attributes: Record<string, string> }
   | { type: 'signedOut' };
 
 export const initialFlowState: FlowState = { status: 'loading' };
 
-const signedOut = (expiredChallengeUsername: string | null = null): FlowState => ({
+const signedOut = (expiredChallenge: ExpiredChallenge | null = null): FlowState => ({
   status: 'signedOut',
-  expiredChallengeUsername,
+  expiredChallenge,
 });
 
 export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
@@ -53,17 +74,27 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
     case 'challengeRestored':
       return state.status === 'loading' ? { status: 'challenge', challenge: event.challenge } : state;
     case 'nothingRestored':
-      return state.status === 'loading' ? signedOut(event.expiredChallengeUsername) : state;
+      return state.status === 'loading' ? signedOut(event.expiredChallenge) : state;
     case 'signedIn':
       return { status: 'signedIn', user: event.user };
     case 'challengeStarted':
       return { status: 'challenge', challenge: event.challenge };
+    case 'authenticatorKeyReceived':
+      return state.status === 'challenge' && state.challenge.name === 'MFA_SETUP'
+        ? { status: 'challenge', challenge: { ...state.challenge, secret: event.secret, handle: event.handle } }
+        : state;
     case 'challengeExpired':
-      return state.status === 'challenge' ? signedOut(state.challenge.username) : state;
+      return state.status === 'challenge'
+        ? signedOut({
+            username: state.challenge.username,
+            name: state.challenge.name,
+            passwordChanged: state.challenge.passwordChanged,
+          })
+        : state;
     case 'challengeAbandoned':
       return state.status === 'challenge' ? signedOut() : state;
     case 'expiredChallengeCleared':
-      return state.status === 'signedOut' && state.expiredChallengeUsername !== null ? signedOut() : state;
+      return state.status === 'signedOut' && state.expiredChallenge !== null ? signedOut() : state;
     case 'resetStarted':
       // A signed-in user has no business in the reset flow; the routes keep them out, the state agrees.
       return state.status === 'signedIn' || state.status === 'loading' ? state : { status: 'resetPending', reset: event.reset };
@@ -73,6 +104,10 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
         : state;
     case 'resetCompleted':
       return state.status === 'resetPending' ? signedOut() : state;
+    case 'userAttributesRead':
+      return state.status === 'signedIn'
+        ? { status: 'signedIn', user: { ...state.user, attributes: event.attributes } }
+        : state;
     case 'signedOut':
       return signedOut();
   }

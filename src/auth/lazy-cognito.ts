@@ -58,6 +58,18 @@ export function createLazyCognitoAdapter(
     async completeNewPassword(handle, newPassword, attributes) {
       return (await load()).completeNewPassword(handle, newPassword, attributes);
     },
+    async answerMfaCode(handle, challengeName, code) {
+      return (await load()).answerMfaCode(handle, challengeName, code);
+    },
+    async chooseMfaMethod(handle, method) {
+      return (await load()).chooseMfaMethod(handle, method);
+    },
+    async associateAuthenticator(handle) {
+      return (await load()).associateAuthenticator(handle);
+    },
+    async verifyAuthenticator(handle, code, deviceName) {
+      return (await load()).verifyAuthenticator(handle, code, deviceName);
+    },
     resumeChallenge(saved): ChallengeHandle {
       // Synchronous by contract, so no SDK object yet: the Cognito adapter rebuilds its user from this
       // username and Session when the challenge is answered.
@@ -77,6 +89,24 @@ export function createLazyCognitoAdapter(
     },
     async changePassword(currentPassword, newPassword) {
       return (await load()).changePassword(currentPassword, newPassword);
+    },
+    async getAccountDetails() {
+      return (await load()).getAccountDetails();
+    },
+    async setMfaPreference(changes) {
+      return (await load()).setMfaPreference(changes);
+    },
+    async startAuthenticatorSetup() {
+      return (await load()).startAuthenticatorSetup();
+    },
+    async confirmAuthenticatorSetup(code, deviceName) {
+      return (await load()).confirmAuthenticatorSetup(code, deviceName);
+    },
+    async sendAttributeVerificationCode(attribute) {
+      return (await load()).sendAttributeVerificationCode(attribute);
+    },
+    async verifyAttribute(attribute, code) {
+      return (await load()).verifyAttribute(attribute, code);
     },
     async signOut() {
       if (!hasStoredUser()) return;

@@ -28,11 +28,29 @@ describe('nextScreenAfterSignIn', () => {
   );
 
   it('NEW_PASSWORD_REQUIRED → the new-password screen, carrying the destination', () => {
-    expect(nextScreenAfterSignIn({ kind: 'newPasswordRequired' })).toEqual({ to: paths.newPassword, state: undefined });
-    expect(nextScreenAfterSignIn({ kind: 'newPasswordRequired' }, paths.changePassword)).toEqual({
+    const outcome = { kind: 'challenge', name: 'NEW_PASSWORD_REQUIRED' } as const;
+    expect(nextScreenAfterSignIn(outcome)).toEqual({ to: paths.newPassword, state: undefined });
+    expect(nextScreenAfterSignIn(outcome, paths.changePassword)).toEqual({
       to: paths.newPassword,
       state: { from: paths.changePassword },
     });
+  });
+
+  it.each([
+    ['SMS_MFA', paths.mfaCode],
+    ['EMAIL_OTP', paths.mfaCode],
+    ['SOFTWARE_TOKEN_MFA', paths.mfaCode],
+    ['SELECT_MFA_TYPE', paths.chooseMfa],
+    ['MFA_SETUP', paths.setUpAuthenticator],
+  ] as const)('%s → its screen, carrying the destination', (name, screen) => {
+    expect(nextScreenAfterSignIn({ kind: 'challenge', name }, paths.changePassword)).toEqual({
+      to: screen,
+      state: { from: paths.changePassword },
+    });
+  });
+
+  it.each([paths.mfaCode, paths.chooseMfa, paths.setUpAuthenticator])('never returns to a challenge screen (%s) after signing in', (from) => {
+    expect(nextScreenAfterSignIn({ kind: 'signedIn' }, from)).toEqual({ to: paths.account });
   });
 
   it('PasswordResetRequiredException → the reset screen', () => {

@@ -1,11 +1,15 @@
 import type { NavigationState } from '../app/navigation-state';
 import { paths } from '../app/paths';
 import type { SignInOutcome } from './auth-types';
+import type { ChallengeName } from './challenges';
 
 /** Screens that only make sense before signing in: never a destination after it. */
 const SIGNED_OUT_ONLY: ReadonlySet<string> = new Set([
   paths.signIn,
   paths.newPassword,
+  paths.mfaCode,
+  paths.chooseMfa,
+  paths.setUpAuthenticator,
   paths.forgotPassword,
   paths.resetPassword,
 ]);
@@ -16,10 +20,26 @@ function isSafeReturnPath(from: string | undefined): from is string {
   return !SIGNED_OUT_ONLY.has(pathname);
 }
 
+/** Each challenge's screen. */
+export function challengeScreen(name: ChallengeName): string {
+  switch (name) {
+    case 'NEW_PASSWORD_REQUIRED':
+      return paths.newPassword;
+    case 'SMS_MFA':
+    case 'EMAIL_OTP':
+    case 'SOFTWARE_TOKEN_MFA':
+      return paths.mfaCode;
+    case 'SELECT_MFA_TYPE':
+      return paths.chooseMfa;
+    case 'MFA_SETUP':
+      return paths.setUpAuthenticator;
+  }
+}
+
 /**
  * Where sign-in leads, chosen by ordered cases on Cognito's answer:
  * 1. signed in → where the user was going (`from`, when it is a path inside the app), else the account;
- * 2. NEW_PASSWORD_REQUIRED → the new-password screen;
+ * 2. a challenge → its screen (new password; an MFA code, the method choice or the authenticator set-up);
  * 3. PasswordResetRequiredException → the reset screen;
  * 4. anything else → null: stay on the form and show the error.
  */
@@ -30,8 +50,8 @@ export function nextScreenAfterSignIn(
   switch (outcome.kind) {
     case 'signedIn':
       return { to: isSafeReturnPath(from) ? from : paths.account };
-    case 'newPasswordRequired':
-      return { to: paths.newPassword, state: isSafeReturnPath(from) ? { from } : undefined };
+    case 'challenge':
+      return { to: challengeScreen(outcome.name), state: isSafeReturnPath(from) ? { from } : undefined };
     case 'passwordResetRequired':
       return { to: paths.resetPassword };
     case 'failed':

@@ -49,6 +49,8 @@ const appSources = Object.entries(sourceFiles)
 const noticeKeys: Record<NoticeKey, true> = {
   // sign-in-form.tsx and account-panel.tsx show t(`notices.${notice}`)
   challengeExpired: true,
+  mfaChallengeExpired: true,
+  mfaChallengeExpiredAfterNewPassword: true,
   passwordResetDone: true,
   passwordChanged: true,
   signedOut: true,

@@ -8,6 +8,8 @@ import { LANGUAGE_STORAGE_KEY, matchLanguage, pickBrowserLanguage, readStoredLan
 
 const noticeKeys: Record<NoticeKey, true> = {
   challengeExpired: true,
+  mfaChallengeExpired: true,
+  mfaChallengeExpiredAfterNewPassword: true,
   passwordResetDone: true,
   passwordChanged: true,
   signedOut: true,

@@ -1,5 +1,12 @@
 import { vi, type Mock } from 'vitest';
-import { AuthFailureError, type AdapterSignInResult, type AuthAdapter, type ChallengeHandle } from '../auth/adapter';
+import {
+  AuthFailureError,
+  type AdapterChallenge,
+  type AdapterSignInResult,
+  type AdapterStepResult,
+  type AuthAdapter,
+  type ChallengeHandle,
+} from '../auth/adapter';
 import type { CodeDelivery, SignedInUser } from '../auth/auth-types';
 import { createChallengeStore, type ChallengeStore } from '../auth/challenge-storage';
 
@@ -21,11 +28,24 @@ export function fakeChallengeHandle(username = 'new.user', session = 'AYABe-test
  */
 export function newPasswordRequired(missingAttributes: string[] = ['name']): AdapterSignInResult {
   return {
-    kind: 'newPasswordRequired',
+    kind: 'challenge',
     handle: fakeChallengeHandle(),
-    userAttributes: { email: 'new.user@example.com', email_verified: 'true' },
-    requiredAttributes: ['email', ...missingAttributes],
+    challenge: {
+      name: 'NEW_PASSWORD_REQUIRED',
+      userAttributes: { email: 'new.user@example.com', email_verified: 'true' },
+      requiredAttributes: ['email', ...missingAttributes],
+    },
   };
+}
+
+/** adapter's answer when Cognito asks for a second factor (or its set-up) next. */
+export function challengeResult(challenge: AdapterChallenge, session = 'AYABe-next-session'): AdapterStepResult {
+  return { kind: 'challenge', handle: fakeChallengeHandle('new.user', session), challenge };
+}
+
+/** adapter's answer once signed in. */
+export function signedInResult(user: SignedInUser = demoUser): AdapterStepResult {
+  return { kind: 'signedIn', user };
 }
 
 /** Where Cognito says a code went, masked as it does. */
@@ -53,11 +73,21 @@ export function createFakeAuthAdapter(overrides: Partial<AuthAdapter> = {}): Fak
   const adapter: FakeAuthAdapter = {
     signIn: vi.fn(unexpected('signIn')),
     completeNewPassword: vi.fn(unexpected('completeNewPassword')),
+    answerMfaCode: vi.fn(unexpected('answerMfaCode')),
+    chooseMfaMethod: vi.fn(unexpected('chooseMfaMethod')),
+    associateAuthenticator: vi.fn(unexpected('associateAuthenticator')),
+    verifyAuthenticator: vi.fn(unexpected('verifyAuthenticator')),
     resumeChallenge: vi.fn((saved: { username: string; session: string }) => fakeChallengeHandle(saved.username, saved.session)),
     forgotPassword: vi.fn(unexpected('forgotPassword')),
     confirmForgotPassword: vi.fn(unexpected('confirmForgotPassword')),
     currentSession: vi.fn(() => Promise.resolve(null)),
     changePassword: vi.fn(unexpected('changePassword')),
+    getAccountDetails: vi.fn(unexpected('getAccountDetails')),
+    setMfaPreference: vi.fn(unexpected('setMfaPreference')),
+    startAuthenticatorSetup: vi.fn(unexpected('startAuthenticatorSetup')),
+    confirmAuthenticatorSetup: vi.fn(unexpected('confirmAuthenticatorSetup')),
+    sendAttributeVerificationCode: vi.fn(unexpected('sendAttributeVerificationCode')),
+    verifyAttribute: vi.fn(unexpected('verifyAttribute')),
     signOut: vi.fn(() => Promise.resolve()),
     globalSignOut: vi.fn(unexpected('globalSignOut')),
   };

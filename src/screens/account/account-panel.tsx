@@ -14,7 +14,8 @@ type Leaving = 'signOut' | 'signOutEverywhere' | null;
 export function AccountPanel({ notice }: { notice?: NoticeKey }) {
   const { t } = useAppTranslation();
   const navigate = useNavigate();
-  const { user, signOut, signOutEverywhere } = useAuth();
+  const { state, signOut, signOutEverywhere } = useAuth();
+  const user = state.status === 'signedIn' ? state.user : null;
   // Signing out clears the user before the navigation to sign-in lands: keep showing who it was.
   const shownUser = useLastNonNull(user);
   const [leaving, setLeaving] = useState<Leaving>(null);

@@ -30,7 +30,7 @@ describe('ForgotPasswordRoute', () => {
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(currentLocation().path).toBe(paths.resetPassword));
     expect(adapter.forgotPassword).toHaveBeenCalledExactlyOnceWith('demo.user');
-    expect(auth().reset).toEqual({ username: 'demo.user', reason: 'forgotten', delivery: sentByEmail });
+    expect(auth().state).toEqual({ status: 'resetPending', reset: { username: 'demo.user', reason: 'forgotten', delivery: sentByEmail } });
   });
 
   it('requires a username', async () => {

@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
-import type { PendingChallengeView } from '../../auth/auth-types';
-import { useChallengeCountdown } from '../../auth/challenge-timer';
+import type { ChallengeOf } from '../../auth/challenges';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { Field } from '../../ui/field';
@@ -17,7 +16,8 @@ import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { confirmPasswordSchema, requireMatchingConfirmation } from '../form-schemas';
-import { ChallengeTimer } from './challenge-timer';
+import { ChallengeTimer } from '../challenge/challenge-timer';
+import { useChallengeSession } from '../challenge/use-challenge-session';
 import { attributeFieldSpec } from './required-attributes';
 
 interface NewPasswordValues {
@@ -40,7 +40,7 @@ function newPasswordFormSchema(policy: PasswordPolicy, requiredAttributes: reado
 }
 
 export interface NewPasswordFormProps {
-  challenge: PendingChallengeView;
+  challenge: ChallengeOf<'NEW_PASSWORD_REQUIRED'>;
   /** Where a guard interrupted the user before sign-in; setting the password leads there. */
   from?: string;
 }
@@ -49,9 +49,9 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const { challenge: pendingChallenge, completeNewPassword, expireChallenge, abandonChallenge } = useAuth();
+  const { completeNewPassword, abandonChallenge } = useAuth();
   const { passwordPolicy, challengeWarningSeconds } = useConfig();
-  const { username, expiresAt, requiredAttributes } = challenge;
+  const { username, requiredAttributes } = challenge;
   const rules = useMemo(() => passwordRules(passwordPolicy), [passwordPolicy]);
   const schema = useMemo(() => newPasswordFormSchema(passwordPolicy, requiredAttributes), [passwordPolicy, requiredAttributes]);
   const form = useForm<NewPasswordValues>({
@@ -64,23 +64,8 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   });
   const { register, formState, setValue } = form;
   const newPassword = useWatch({ control: form.control, name: 'newPassword' });
-  const { secondsLeft, phase } = useChallengeCountdown(expiresAt);
+  const { secondsLeft, phase, ended, returnToSignIn } = useChallengeSession(challenge);
   const expired = phase === 'expired';
-  // The challenge is over while this screen still shows it: on the way out after a success or an expiry,
-  // or for good when Cognito set the password but asked for a step this app cannot take. Either way
-  // nothing here can be sent again, and the countdown no longer means anything.
-  const ended = pendingChallenge === null;
-
-  // Time is up (by our clock, or Cognito said so): back to sign-in with the username and the reason.
-  // Safe to repeat: expiring an ended challenge changes nothing, and the navigation replaces.
-  const returnToSignIn = useCallback(() => {
-    expireChallenge();
-    navigate(paths.signIn, { replace: true, state: { notice: 'challengeExpired', username } });
-  }, [expireChallenge, navigate, username]);
-
-  useEffect(() => {
-    if (expired && !ended) returnToSignIn();
-  }, [expired, ended, returnToSignIn]);
 
   const errorField: ErrorFieldMap<NewPasswordValues> = (field) => {
     if (field === 'newPassword' || field === 'confirmPassword') return field;
@@ -94,8 +79,10 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async (values) => {
       const outcome = await completeNewPassword(values.newPassword, values.attributes);
-      if (outcome.ok) {
-        navigate(nextScreenAfterSignIn({ kind: 'signedIn' }, from)?.to ?? paths.account, { replace: true });
+      if (outcome.kind !== 'failed') {
+        // Signed in, or a second factor (or its set-up) next: the password is set either way.
+        const next = nextScreenAfterSignIn(outcome, from);
+        navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
         return;
       }
       if (outcome.error.kind === 'sessionExpired') {
@@ -117,7 +104,15 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
 
   return (
     <form noValidate onSubmit={submit}>
-      {ended ? null : <ChallengeTimer secondsLeft={secondsLeft} phase={phase} warningSeconds={challengeWarningSeconds} />}
+      {ended ? null : (
+        <ChallengeTimer
+          secondsLeft={secondsLeft}
+          phase={phase}
+          warningSeconds={challengeWarningSeconds}
+          warningKey="newPassword.warning"
+          expiredKey="newPassword.expired"
+        />
+      )}
       <FormAlert message={errorText(formState.errors.root?.server)} />
       <fieldset className="form-fieldset" disabled={expired || ended}>
         <PasswordField

@@ -14,7 +14,8 @@ import { ResetPasswordForm } from './reset-password-form';
  */
 export function ResetPasswordRoute() {
   const { t } = useAppTranslation();
-  const { reset, startResetFromLink } = useAuth();
+  const { state, startResetFromLink } = useAuth();
+  const reset = state.status === 'resetPending' ? state.reset : null;
   const [searchParams, setSearchParams] = useSearchParams();
 
   // Read the link once: the code leaves the address bar right away (below).

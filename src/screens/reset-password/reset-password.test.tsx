@@ -98,7 +98,7 @@ describe('ResetPasswordRoute guard and arrival', () => {
     expect(screen.getByText('Username: link.user')).toBeInTheDocument();
     expect(screen.getByText('Enter the code from the message we sent you.')).toBeInTheDocument();
     await waitFor(() => expect(currentLocation().path).toBe(`${paths.resetPassword}?username=link.user`));
-    expect(auth().reset).toEqual({ username: 'link.user', reason: 'forgotten', delivery: null });
+    expect(auth().state).toEqual({ status: 'resetPending', reset: { username: 'link.user', reason: 'forgotten', delivery: null } });
     expect(screen.getByLabelText('Code')).toHaveValue('654321');
     // The code came from elsewhere, at a time this page does not know: asking again is allowed.
     expect(resendButton()).toBeEnabled();
@@ -107,7 +107,7 @@ describe('ResetPasswordRoute guard and arrival', () => {
   it('keeps the pending reset when the link is for the same user', async () => {
     const { auth } = await renderReset({ url: `${paths.resetPassword}?username=demo.user&code=654321` });
     await waitFor(() => expect(currentLocation().path).toBe(`${paths.resetPassword}?username=demo.user`));
-    expect(auth().reset).toEqual({ username: 'demo.user', reason: 'forgotten', delivery: sentByEmail });
+    expect(auth().state).toEqual({ status: 'resetPending', reset: { username: 'demo.user', reason: 'forgotten', delivery: sentByEmail } });
     expect(screen.getByText('We sent a code by email to d***@e***.')).toBeInTheDocument();
   });
 });

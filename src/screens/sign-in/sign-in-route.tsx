@@ -4,6 +4,7 @@ import type { NoticeKey } from '../../app/navigation-state';
 import { ScreenHeading } from '../../app/screen-heading';
 import { useAuth } from '../../auth/auth-context';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { expiredChallengeNotice } from '../challenge/expired-notice';
 import { useArrivalState } from '../use-arrival-state';
 import { SignInForm } from './sign-in-form';
 
@@ -14,17 +15,19 @@ import { SignInForm } from './sign-in-form';
 export function SignInRoute() {
   const { t } = useAppTranslation();
   const navigation = useArrivalState();
-  const { expiredChallengeUsername, clearExpiredChallenge } = useAuth();
+  const { state, clearExpiredChallenge } = useAuth();
+  const expiredChallenge = state.status === 'signedOut' ? state.expiredChallenge : null;
 
-  // Read once: the context forgets the expired challenge right away (below), the screen keeps showing it.
+  // Read once: the controller forgets the expired challenge right away (below), the screen keeps showing it.
   const [arrival] = useState(() => {
-    const notice: NoticeKey | undefined = navigation.notice ?? (expiredChallengeUsername ? 'challengeExpired' : undefined);
-    return { notice, username: navigation.username ?? expiredChallengeUsername ?? '', from: navigation.from };
+    const notice: NoticeKey | undefined =
+      navigation.notice ?? (expiredChallenge ? expiredChallengeNotice(expiredChallenge) : undefined);
+    return { notice, username: navigation.username ?? expiredChallenge?.username ?? '', from: navigation.from };
   });
 
   useEffect(() => {
-    if (expiredChallengeUsername !== null) clearExpiredChallenge();
-  }, [expiredChallengeUsername, clearExpiredChallenge]);
+    if (expiredChallenge !== null) clearExpiredChallenge();
+  }, [expiredChallenge, clearExpiredChallenge]);
 
   return (
     <>

@@ -34,7 +34,7 @@ describe('SignInRoute', () => {
     await fillAndSubmit(user, 'demo.user', 'Demo-Passw0rd!');
     await waitFor(() => expect(currentLocation().path).toBe(paths.account));
     expect(adapter.signIn).toHaveBeenCalledExactlyOnceWith('demo.user', 'Demo-Passw0rd!');
-    expect(auth().user).toEqual(demoUser);
+    expect(auth().state).toEqual({ status: 'signedIn', user: demoUser });
   });
 
   it('goes back to where a guard interrupted the user', async () => {
@@ -49,7 +49,10 @@ describe('SignInRoute', () => {
     await fillAndSubmit(user, 'new.user', 'Temp-Passw0rd1!');
     await waitFor(() => expect(currentLocation().path).toBe(paths.newPassword));
     expect(currentLocation().state).toEqual({ from: paths.changePassword });
-    expect(auth().challenge).toMatchObject({ username: 'new.user', requiredAttributes: ['name'] });
+    expect(auth().state).toMatchObject({
+      status: 'challenge',
+      challenge: { name: 'NEW_PASSWORD_REQUIRED', username: 'new.user', requiredAttributes: ['name'] },
+    });
   });
 
   it('goes to the reset screen when an administrator reset the password', async () => {
@@ -57,7 +60,7 @@ describe('SignInRoute', () => {
     const { user, auth } = await renderSignIn({ adapter });
     await fillAndSubmit(user, 'reset.user', 'Old-Passw0rd1!');
     await waitFor(() => expect(currentLocation().path).toBe(paths.resetPassword));
-    expect(auth().reset).toEqual({ username: 'reset.user', reason: 'adminReset', delivery: null });
+    expect(auth().state).toEqual({ status: 'resetPending', reset: { username: 'reset.user', reason: 'adminReset', delivery: null } });
   });
 
   it('shows wrong credentials in the alert, clears the password, keeps the username and focuses the password', async () => {
@@ -140,12 +143,18 @@ describe('SignInRoute', () => {
 
   it('shows the expired-challenge notice with the username when a saved challenge ran out, then clears it', async () => {
     const challengeStore = createMemoryChallengeStore();
-    challengeStore.save({ username: 'new.user', session: 'AYABe-test-session', expiresAt: Date.now() - 1_000, requiredAttributes: [] });
+    challengeStore.save({
+      username: 'new.user',
+      session: 'AYABe-test-session',
+      expiresAt: Date.now() - 1_000,
+      passwordChanged: false,
+      challenge: { name: 'NEW_PASSWORD_REQUIRED', requiredAttributes: [] },
+    });
     const { auth } = await renderSignIn({ challengeStore });
     expect(screen.getByRole('status')).toHaveTextContent('Your time to choose a new password ran out.');
     expect(screen.getByLabelText('Username')).toHaveValue('new.user');
     // The context forgets it; the screen still shows what the user needs.
-    await waitFor(() => expect(auth().expiredChallengeUsername).toBeNull());
+    await waitFor(() => expect(auth().state).toEqual({ status: 'signedOut', expiredChallenge: null }));
     expect(screen.getByRole('status')).toHaveTextContent('Your time to choose a new password ran out.');
     expect(screen.getByLabelText('Username')).toHaveValue('new.user');
   });

@@ -1,10 +1,14 @@
 import type { CountdownPhase } from '../../auth/challenge-timer';
+import type { ChallengeSession } from './use-challenge-session';
 import { useAppTranslation } from '../../ui/use-app-translation';
 
-export interface ChallengeTimerProps {
-  secondsLeft: number;
+export interface ChallengeTimerProps extends Pick<ChallengeSession, 'secondsLeft'> {
   phase: CountdownPhase;
   warningSeconds: number;
+  /** What this screen's user must finish in time, and what happens if not: a key with a `count` of seconds. */
+  warningKey: string;
+  /** Shown for the moment before the screen leaves for sign-in. */
+  expiredKey: string;
 }
 
 /**
@@ -17,7 +21,7 @@ export interface ChallengeTimerProps {
  * message off. Sign-in opens with the notice that time ran out, and the layout's announcer speaks it
  * after the heading; so the expiry is announced once, where the user lands.
  */
-export function ChallengeTimer({ secondsLeft, phase, warningSeconds }: ChallengeTimerProps) {
+export function ChallengeTimer({ secondsLeft, phase, warningSeconds, warningKey, expiredKey }: ChallengeTimerProps) {
   const { t, i18n } = useAppTranslation();
   const minutes = Math.floor(secondsLeft / 60);
   const seconds = secondsLeft % 60;
@@ -27,12 +31,12 @@ export function ChallengeTimer({ secondsLeft, phase, warningSeconds }: Challenge
   return (
     <div className={`challenge-timer challenge-timer--${phase}`}>
       <p className="challenge-timer__time">
-        {t('newPassword.timeLeftLabel')} <time dateTime={`PT${minutes}M${seconds}S`}>{time}</time>
+        {t('challenge.timeLeftLabel')} <time dateTime={`PT${minutes}M${seconds}S`}>{time}</time>
       </p>
       <div className="message message--warning" aria-live="assertive" aria-atomic="true">
-        {phase === 'warning' ? <p>{t('newPassword.warning', { count: warningSeconds })}</p> : null}
+        {phase === 'warning' ? <p>{t(warningKey, { count: warningSeconds })}</p> : null}
       </div>
-      {phase === 'expired' ? <p className="message message--warning">{t('newPassword.expired')}</p> : null}
+      {phase === 'expired' ? <p className="message message--warning">{t(expiredKey)}</p> : null}
     </div>
   );
 }
