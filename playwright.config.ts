@@ -1,20 +1,24 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_APP_PORT, E2E_EMULATOR_PORT } from './e2e/ports';
+import { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT } from './e2e/ports';
 
-export { E2E_APP_PORT, E2E_EMULATOR_PORT };
+export { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT };
 
-/** The test runtime config: e2e/config.e2e.json pointed at this run's local pool. */
 const workDir = `node_modules/.tmp/e2e-${E2E_APP_PORT}`;
-const configFile = `${workDir}/config.json`;
 mkdirSync(workDir, { recursive: true });
-writeFileSync(
-  configFile,
-  JSON.stringify({
-    ...JSON.parse(readFileSync('e2e/config.e2e.json', 'utf8')),
-    endpoint: `http://127.0.0.1:${E2E_EMULATOR_PORT}/`,
-  }),
-);
+
+/** A test runtime config (e2e/config*.e2e.json) pointed at this run's local pool; returns the file written. */
+function writeRunConfig(source: string, name: string): string {
+  const file = `${workDir}/${name}`;
+  writeFileSync(
+    file,
+    JSON.stringify({ ...JSON.parse(readFileSync(source, 'utf8')), endpoint: `http://127.0.0.1:${E2E_EMULATOR_PORT}/` }),
+  );
+  return file;
+}
+const configFile = writeRunConfig('e2e/config.e2e.json', 'config.json');
+/** The same build in front of the pool that requires MFA (its own app client). */
+const mfaConfigFile = writeRunConfig('e2e/config.mfa.e2e.json', 'config.mfa.json');
 
 const systemChromium = '/usr/bin/chromium';
 const chromiumFlags = [
@@ -78,6 +82,15 @@ export default defineConfig({
       env: { APP_CONFIG_FILE: configFile },
       reuseExistingServer: false,
       timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Web servers start one after the other, each once the previous answers: the build above is done.
+      command: `node_modules/.bin/vite preview --port ${E2E_MFA_APP_PORT} --outDir ${workDir}/dist`,
+      url: `http://127.0.0.1:${E2E_MFA_APP_PORT}/`,
+      env: { APP_CONFIG_FILE: mfaConfigFile },
+      reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
     },

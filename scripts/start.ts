@@ -3,11 +3,31 @@
  * Ctrl-C stops both.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'vite';
+import { createServer, type ViteDevServer } from 'vite';
 import { startEmulator } from '../emulator/server';
 
 const EMULATOR_PORT = 9229;
 const SEED_PATH = 'emulator/seed.json';
+/** A second app, on its own port, in front of the pool that requires MFA (its config is this file). */
+const MFA_APP_PORT = 5174;
+const MFA_APP_CONFIG = 'scripts/configs/mfa-required.json';
+
+/**
+ * A dev server for the app. The config plugin (vite.config.ts) reads APP_CONFIG_FILE while the server is
+ * created, so each server is created with its own value in place.
+ */
+async function appServer(options: { port?: number; configFile?: string } = {}): Promise<ViteDevServer> {
+  const previous = process.env.APP_CONFIG_FILE;
+  if (options.configFile) process.env.APP_CONFIG_FILE = options.configFile;
+  try {
+    const server = await createServer({ server: { open: false, ...(options.port ? { port: options.port } : {}) } });
+    await server.listen();
+    return server;
+  } finally {
+    if (previous === undefined) delete process.env.APP_CONFIG_FILE;
+    else process.env.APP_CONFIG_FILE = previous;
+  }
+}
 
 interface SeedUser {
   Username: string;
@@ -43,14 +63,16 @@ function verifiedContact(attributes: Record<string, string>): string {
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: EMULATOR_PORT, seedPath: SEED_PATH });
-  const vite = await createServer({ server: { open: false } });
-  await vite.listen();
+  const vite = await appServer();
+  const mfaVite = await appServer({ port: MFA_APP_PORT, configFile: MFA_APP_CONFIG });
   const appUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
+  const mfaAppUrl = mfaVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${MFA_APP_PORT}/`;
 
   const users = await demoUsers();
   const width = Math.max(...users.map((user) => user.Username.length));
   console.log(`
   App:            ${appUrl}
+  App, MFA required: ${mfaAppUrl}   (the pool us-east-1_LocalMfa: every user sets up an authenticator app)
   Sent messages:  ${emulator.url}/_emulator/   (codes and temporary passwords a real pool would email)
   Local pool:     ${emulator.url}
 
@@ -64,7 +86,7 @@ ${users.map((user) => `    ${user.Username.padEnd(width)}  ${(user.Password ?? '
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await Promise.allSettled([vite.close(), emulator.close()]);
+    await Promise.allSettled([vite.close(), mfaVite.close(), emulator.close()]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
