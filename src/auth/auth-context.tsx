@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useConfig } from '../config/config-context';
 import type { AuthAdapter } from './adapter';
 import { createAuthController, type AuthController } from './auth-controller';
@@ -34,19 +34,19 @@ export function AuthProvider({ children, adapter: adapterProp, challengeStore, n
   const config = useConfig();
   const adapter = useMemo<AuthAdapter>(() => adapterProp ?? createLazyCognitoAdapter(config), [adapterProp, config]);
   // A new clock function from the caller must not reset the flow: the controller reads the latest one.
-  const nowRef = useRef(now ?? Date.now);
+  const [clock] = useState(() => replaceableClock(now));
   useEffect(() => {
-    nowRef.current = now ?? Date.now;
-  }, [now]);
+    clock.replace(now);
+  }, [clock, now]);
   const controller = useMemo(
     () =>
       createAuthController({
         adapter,
         store: challengeStore ?? createChallengeStore(),
         challengeSessionMinutes: config.challengeSessionMinutes,
-        now: () => nowRef.current(),
+        now: clock.now,
       }),
-    [adapter, challengeStore, config.challengeSessionMinutes],
+    [adapter, challengeStore, clock, config.challengeSessionMinutes],
   );
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
 
@@ -63,6 +63,17 @@ export function AuthProvider({ children, adapter: adapterProp, challengeStore, n
   const value = useMemo<AuthContextValue>(() => ({ ...commandsOf(controller), state, status: state.status }), [controller, state]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** A clock whose source can be swapped without handing the controller a new function. */
+function replaceableClock(initial: (() => number) | undefined) {
+  let source = initial ?? Date.now;
+  return {
+    now: () => source(),
+    replace(next: (() => number) | undefined) {
+      source = next ?? Date.now;
+    },
+  };
 }
 
 /** The controller without its lifecycle, which belongs to this provider alone. */
