@@ -10,7 +10,10 @@ export type NoticeKey =
   | 'passwordChanged'
   | 'signedOut'
   | 'signedOutEverywhere'
-  | 'sessionEnded';
+  | 'sessionEnded'
+  | 'authenticatorSetUp'
+  | 'emailVerified'
+  | 'phoneVerified';
 
 export interface NavigationState {
   notice?: NoticeKey;

@@ -21,20 +21,40 @@ describe('AppRoutes', () => {
     expect(await heading('account.title')).toBeInTheDocument();
   });
 
-  it.each([paths.account, paths.changePassword])('sends a signed-out visitor of %s to sign in', async (path) => {
-    renderWithProviders(<AppRoutes />, { initialEntries: [path] });
-    expect(await heading('signIn.title')).toBeInTheDocument();
-  });
+  it.each([
+    paths.account,
+    paths.changePassword,
+    paths.twoStepVerification,
+    paths.addAuthenticator,
+    `${paths.verifyContact}?attribute=email`,
+  ])(
+    'sends a signed-out visitor of %s to sign in',
+    async (path) => {
+      renderWithProviders(<AppRoutes />, { initialEntries: [path] });
+      expect(await heading('signIn.title')).toBeInTheDocument();
+    },
+  );
 
   it('opens change password for a signed-in user', async () => {
     renderWithProviders(<AppRoutes />, { adapter: signedIn(), initialEntries: [paths.changePassword] });
     expect(await heading('changePassword.title')).toBeInTheDocument();
   });
 
-  it.each([paths.signIn, paths.forgotPassword])('sends a signed-in visitor of %s to the account', async (path) => {
-    renderWithProviders(<AppRoutes />, { adapter: signedIn(), initialEntries: [path] });
-    expect(await heading('account.title')).toBeInTheDocument();
-  });
+  it.each([paths.mfaCode, paths.chooseMfa, paths.setUpAuthenticator])(
+    'sends a visitor of %s with no sign-in step pending to sign in',
+    async (path) => {
+      renderWithProviders(<AppRoutes />, { initialEntries: [path] });
+      expect(await heading('signIn.title')).toBeInTheDocument();
+    },
+  );
+
+  it.each([paths.signIn, paths.forgotPassword, paths.mfaCode, paths.chooseMfa, paths.setUpAuthenticator])(
+    'sends a signed-in visitor of %s to the account',
+    async (path) => {
+      renderWithProviders(<AppRoutes />, { adapter: signedIn(), initialEntries: [path] });
+      expect(await heading('account.title')).toBeInTheDocument();
+    },
+  );
 
   it('shows the not-found page for an unknown address, inside the layout', async () => {
     renderWithProviders(<AppRoutes />, { initialEntries: ['/nowhere'] });

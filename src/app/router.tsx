@@ -12,6 +12,15 @@ import { paths } from './paths';
 const NewPasswordRoute = lazy(() =>
   import('../screens/new-password/new-password-route').then((module) => ({ default: module.NewPasswordRoute })),
 );
+const MfaCodeRoute = lazy(() => import('../screens/mfa-code/mfa-code-route').then((module) => ({ default: module.MfaCodeRoute })));
+const ChooseMfaRoute = lazy(() =>
+  import('../screens/choose-mfa/choose-mfa-route').then((module) => ({ default: module.ChooseMfaRoute })),
+);
+const SetUpAuthenticatorRoute = lazy(() =>
+  import('../screens/set-up-authenticator/set-up-authenticator-route').then((module) => ({
+    default: module.SetUpAuthenticatorRoute,
+  })),
+);
 const ForgotPasswordRoute = lazy(() =>
   import('../screens/forgot-password/forgot-password-route').then((module) => ({ default: module.ForgotPasswordRoute })),
 );
@@ -21,6 +30,13 @@ const ResetPasswordRoute = lazy(() =>
 const AccountRoute = lazy(() => import('../screens/account/account-route').then((module) => ({ default: module.AccountRoute })));
 const ChangePasswordRoute = lazy(() =>
   import('../screens/change-password/change-password-route').then((module) => ({ default: module.ChangePasswordRoute })),
+);
+const TwoStepRoute = lazy(() => import('../screens/two-step/two-step-route').then((module) => ({ default: module.TwoStepRoute })));
+const AddAuthenticatorRoute = lazy(() =>
+  import('../screens/add-authenticator/add-authenticator-route').then((module) => ({ default: module.AddAuthenticatorRoute })),
+);
+const VerifyContactRoute = lazy(() =>
+  import('../screens/verify-contact/verify-contact-route').then((module) => ({ default: module.VerifyContactRoute })),
 );
 
 /** The card's content while a screen's chunk loads; the header stays in place around it. */
@@ -59,6 +75,30 @@ export function AppRoutes() {
             }
           />
           <Route
+            path={paths.mfaCode}
+            element={
+              <RedirectIfSignedIn>
+                <MfaCodeRoute />
+              </RedirectIfSignedIn>
+            }
+          />
+          <Route
+            path={paths.chooseMfa}
+            element={
+              <RedirectIfSignedIn>
+                <ChooseMfaRoute />
+              </RedirectIfSignedIn>
+            }
+          />
+          <Route
+            path={paths.setUpAuthenticator}
+            element={
+              <RedirectIfSignedIn>
+                <SetUpAuthenticatorRoute />
+              </RedirectIfSignedIn>
+            }
+          />
+          <Route
             path={paths.forgotPassword}
             element={
               <RedirectIfSignedIn>
@@ -87,6 +127,30 @@ export function AppRoutes() {
             element={
               <RequireSignedIn>
                 <ChangePasswordRoute />
+              </RequireSignedIn>
+            }
+          />
+          <Route
+            path={paths.twoStepVerification}
+            element={
+              <RequireSignedIn>
+                <TwoStepRoute />
+              </RequireSignedIn>
+            }
+          />
+          <Route
+            path={paths.addAuthenticator}
+            element={
+              <RequireSignedIn>
+                <AddAuthenticatorRoute />
+              </RequireSignedIn>
+            }
+          />
+          <Route
+            path={paths.verifyContact}
+            element={
+              <RequireSignedIn>
+                <VerifyContactRoute />
               </RequireSignedIn>
             }
           />

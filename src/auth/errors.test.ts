@@ -6,7 +6,7 @@ import { ERROR_ROWS, errorRowId, toUiError, unsupportedChallengeError, type Auth
 interface Case {
   row: string;
   code: string;
-  /** Cognito's exact message (wire reference §5). */
+  /** Cognito's exact message (docs/cognito-behaviour.md §5). */
   message: string;
   operation: AuthOperation;
   expected: UiError;
@@ -276,6 +276,27 @@ const cases: Case[] = [
     expected: { kind: 'form', messageKey: 'errors.codeExpired' },
   },
   {
+    row: 'codeMismatch',
+    code: 'CodeMismatchException',
+    message: 'Invalid verification code provided, please try again.',
+    operation: 'verifyAttribute',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.codeMismatch' },
+  },
+  {
+    row: 'codeExpired',
+    code: 'ExpiredCodeException',
+    message: 'Invalid code provided, please request a code again.',
+    operation: 'verifyAttribute',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.codeExpired' },
+  },
+  {
+    row: 'limitExceeded',
+    code: 'LimitExceededException',
+    message: 'Attempt limit exceeded, please try after some time.',
+    operation: 'verifyAttribute',
+    expected: { kind: 'form', messageKey: 'errors.limitExceeded' },
+  },
+  {
     row: 'limitExceeded',
     code: 'LimitExceededException',
     message: 'Attempt limit exceeded, please try after some time.',
@@ -361,6 +382,48 @@ const cases: Case[] = [
     expected: { kind: 'field', field: 'newPassword', messageKey: 'errors.passwordPolicy.minLength' },
   },
   {
+    row: 'mfaNoDeliveryConfig',
+    code: 'InvalidParameterException',
+    message: 'User does not have delivery config set to turn on SMS_MFA',
+    operation: 'accountSettings',
+    expected: { kind: 'form', messageKey: 'errors.mfaNeedsVerifiedPhone' },
+  },
+  {
+    row: 'mfaNoDeliveryConfig',
+    code: 'InvalidParameterException',
+    message: 'User does not have delivery config set to turn on EMAIL_OTP',
+    operation: 'accountSettings',
+    expected: { kind: 'form', messageKey: 'errors.mfaNeedsVerifiedEmail' },
+  },
+  {
+    row: 'mfaNoDeliveryConfig',
+    code: 'InvalidParameterException',
+    message: 'User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA',
+    operation: 'accountSettings',
+    expected: { kind: 'form', messageKey: 'errors.mfaNeedsAuthenticator' },
+  },
+  {
+    row: 'noContactToVerify',
+    code: 'InvalidParameterException',
+    message: 'User does not have a valid registered email address',
+    operation: 'verifyAttribute',
+    expected: { kind: 'form', messageKey: 'errors.noEmailToVerify' },
+  },
+  {
+    row: 'noContactToVerify',
+    code: 'InvalidParameterException',
+    message: 'User does not have a valid registered phone number',
+    operation: 'verifyAttribute',
+    expected: { kind: 'form', messageKey: 'errors.noPhoneToVerify' },
+  },
+  {
+    row: 'userNotFound',
+    code: 'UserNotFoundException',
+    message: 'User does not exist.',
+    operation: 'accountSettings',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
     row: 'invalidParameterOther',
     code: 'InvalidParameterException',
     message: 'Missing required parameter USERNAME',
@@ -409,6 +472,99 @@ const cases: Case[] = [
     operation: 'confirmReset',
     expected: { kind: 'form', messageKey: 'errors.serviceUnavailable', retryable: true },
   },
+  // --- Second factors at sign-in, and an authenticator's set-up ---
+  {
+    row: 'codeMismatch',
+    code: 'CodeMismatchException',
+    message: 'Invalid code or auth state for the user.', // a wrong text-message or email code
+    operation: 'mfaCode',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.codeMismatch' },
+  },
+  {
+    row: 'codeMismatch',
+    code: 'CodeMismatchException',
+    message: 'Invalid code received for user', // a wrong authenticator code at sign-in
+    operation: 'mfaCode',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.codeMismatch' },
+  },
+  {
+    row: 'totpCodeUsed',
+    code: 'ExpiredCodeException',
+    message: 'Your software token has already been used once.',
+    operation: 'mfaCode',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.totpCodeUsed' },
+  },
+  {
+    row: 'codeExpired',
+    code: 'ExpiredCodeException',
+    message: 'Invalid code provided, please request a code again.',
+    operation: 'mfaCode',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.mfaCodeExpired' },
+  },
+  {
+    row: 'authenticatorCodeMismatch',
+    code: 'EnableSoftwareTokenMFAException',
+    message: 'Code mismatch and fail enable Software Token MFA',
+    operation: 'authenticatorSetup',
+    expected: { kind: 'field', field: 'code', messageKey: 'errors.authenticatorCodeMismatch' },
+  },
+  {
+    row: 'authenticatorNotEnabledForPool',
+    code: 'SoftwareTokenMFANotFoundException',
+    message: 'Software Token MFA has not been enabled by the userPool',
+    operation: 'authenticatorSetup',
+    expected: { kind: 'operator', messageKey: 'errors.operator.authenticatorNotEnabled' },
+  },
+  {
+    row: 'authenticatorNotFound',
+    code: 'SoftwareTokenMFANotFoundException',
+    message: 'Software Token MFA does not exist for the user.',
+    operation: 'mfaCode',
+    expected: { kind: 'form', messageKey: 'errors.authenticatorNotFound' },
+  },
+  {
+    row: 'limitExceeded',
+    code: 'LimitExceededException',
+    message: 'Attempt limit exceeded, please try after some time.',
+    operation: 'mfaCode',
+    expected: { kind: 'form', messageKey: 'errors.codeAttemptsExceeded' },
+  },
+  {
+    row: 'limitExceeded',
+    code: 'LimitExceededException',
+    message: 'Attempt limit exceeded, please try after some time.',
+    operation: 'authenticatorSetup',
+    expected: { kind: 'form', messageKey: 'errors.codeAttemptsExceeded' },
+  },
+  {
+    // No capture of this answer's message exists (Cognito does not publish its code limits); the code alone decides.
+    row: 'tooManyFailedAttempts',
+    code: 'TooManyFailedAttemptsException',
+    message: 'Too many failed attempts.',
+    operation: 'mfaCode',
+    expected: { kind: 'form', messageKey: 'errors.codeAttemptsExceeded' },
+  },
+  {
+    row: 'tooManyFailedAttempts',
+    code: 'TooManyFailedAttemptsException',
+    message: 'Too many failed attempts.',
+    operation: 'signIn',
+    expected: { kind: 'form', messageKey: 'errors.limitExceeded' },
+  },
+  {
+    row: 'challengeSessionInvalid',
+    code: 'NotAuthorizedException',
+    message: 'Invalid session for the user, session can only be used once.',
+    operation: 'mfaCode',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.challengeInvalid' },
+  },
+  {
+    row: 'challengeSessionExpired',
+    code: 'NotAuthorizedException',
+    message: 'Invalid session for the user, session is expired.',
+    operation: 'authenticatorSetup',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.challengeExpired' },
+  },
 ];
 
 describe('toUiError', () => {
@@ -434,11 +590,11 @@ describe('toUiError', () => {
     });
   });
 
-  it('names an unsupported challenge', () => {
-    expect(unsupportedChallengeError('SOFTWARE_TOKEN_MFA')).toEqual({
+  it('names an unsupported (custom) challenge', () => {
+    expect(unsupportedChallengeError('CUSTOM_CHALLENGE')).toEqual({
       kind: 'form',
       messageKey: 'errors.unsupportedChallenge',
-      values: { challenge: 'SOFTWARE_TOKEN_MFA' },
+      values: { challenge: 'CUSTOM_CHALLENGE' },
     });
   });
 

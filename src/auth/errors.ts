@@ -7,11 +7,21 @@ export type AuthOperation =
   | 'forgotPassword'
   | 'confirmReset'
   | 'changePassword'
-  | 'signOutEverywhere';
+  | 'signOutEverywhere'
+  /** SMS_MFA, EMAIL_OTP and SOFTWARE_TOKEN_MFA answered with a code. */
+  | 'mfaCode'
+  /** SELECT_MFA_TYPE answered. */
+  | 'chooseMfa'
+  /** MFA_SETUP during sign-in, and an authenticator set up from the account page: AssociateSoftwareToken, VerifySoftwareToken. */
+  | 'authenticatorSetup'
+  /** The account page: GetUser, SetUserMFAPreference. */
+  | 'accountSettings'
+  /** GetUserAttributeVerificationCode and VerifyUserAttribute. */
+  | 'verifyAttribute';
 
 /**
  * One row of the table: a Cognito error code, optionally narrowed by its message (where Cognito uses
- * one code for several causes, wire reference §5), and what the user sees.
+ * one code for several causes, docs/cognito-behaviour.md §5), and what the user sees.
  * Codes are matched exactly; messages only where they are the sole way to tell causes apart.
  */
 export interface ErrorRow {
@@ -57,6 +67,16 @@ const policyRuleRow = (id: string, reason: RegExp, rule: string): ErrorRow => ({
   toUi: weakPassword(`errors.passwordPolicy.${rule}`),
 });
 
+/**
+ * Too many attempts. Where a code was being entered (at sign-in or setting up an authenticator), the
+ * message says it was the codes; Cognito does not publish these limits (docs/cognito-behaviour.md, MFA).
+ */
+function attemptsExceeded(operation: AuthOperation): UiError {
+  return operation === 'mfaCode' || operation === 'authenticatorSetup'
+    ? form('errors.codeAttemptsExceeded')
+    : form('errors.limitExceeded');
+}
+
 /** Access/refresh token problems: the signed-in session is over; the user signs in again. */
 const TOKEN_MESSAGES =
   /^(Access Token has been revoked|Access Token has expired|Invalid Access Token|Refresh Token has been revoked|Refresh Token has expired|Invalid Refresh Token)/;
@@ -95,7 +115,8 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
     id: 'challengeSessionInvalid',
     code: 'NotAuthorizedException',
     // Used or unknown Session; "Invalid session provided for the user." is an older wording of the same.
-    message: /^Invalid session (provided )?for the user\.?$/,
+    // A second-factor answer sent twice with one Session: "…, session can only be used once." (docs/cognito-behaviour.md, MFA).
+    message: /^Invalid session (provided )?for the user(\.|, session can only be used once\.?)?$/,
     toUi: () => sessionExpired('errors.challengeInvalid'),
   },
   {
@@ -153,15 +174,20 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
         // The user was deleted while the challenge was open: the step cannot succeed, so back to sign-in
         // (the new-password form has no password of the old kind to point at).
         case 'newPassword':
+        case 'mfaCode':
+        case 'chooseMfa':
           return sessionExpired('errors.challengeInvalid');
         case 'confirmReset':
           return field('code', 'errors.codeMismatch');
         case 'forgotPassword':
           return form('errors.resetUnavailable');
         // A signed-in call: the access token belongs to a user deleted since (the local pool answers so;
-        // the wire reference leaves real Cognito's answer open, §4.15 [U]). The session is over.
+        // docs/cognito-behaviour.md §4.15 leaves real Cognito's answer open [U]). The session is over.
         case 'changePassword':
         case 'signOutEverywhere':
+        case 'authenticatorSetup':
+        case 'accountSettings':
+        case 'verifyAttribute':
           return sessionExpired('errors.sessionEnded');
       }
     },
@@ -191,11 +217,51 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   },
 
   // --- Codes ---
+  // Also a wrong second-factor code ("Invalid code or auth state for the user.", docs/cognito-behaviour.md, MFA).
   { id: 'codeMismatch', code: 'CodeMismatchException', toUi: () => field('code', 'errors.codeMismatch') },
-  { id: 'codeExpired', code: 'ExpiredCodeException', toUi: () => form('errors.codeExpired') },
+  {
+    id: 'totpCodeUsed',
+    code: 'ExpiredCodeException',
+    // An authenticator code is single-use (the set-up's code too): the next one comes within 30 seconds.
+    message: /^Your software token has already been used once/,
+    toUi: () => field('code', 'errors.totpCodeUsed'),
+  },
+  {
+    id: 'codeExpired',
+    code: 'ExpiredCodeException',
+    // Verifying an email or phone: the code field is where "ask for a new one" is, next to its button.
+    toUi: (operation) => {
+      // A sign-in code cannot be sent again (Cognito has no resend for it): a new sign-in sends a new one.
+      if (operation === 'mfaCode') return field('code', 'errors.mfaCodeExpired');
+      return operation === 'verifyAttribute' ? field('code', 'errors.codeExpired') : form('errors.codeExpired');
+    },
+  },
+  {
+    id: 'authenticatorCodeMismatch',
+    code: 'EnableSoftwareTokenMFAException',
+    // VerifySoftwareToken's wrong code ("Code mismatch and fail enable Software Token MFA"); the same key takes the next one.
+    toUi: () => field('code', 'errors.authenticatorCodeMismatch'),
+  },
+  {
+    id: 'authenticatorNotEnabledForPool',
+    code: 'SoftwareTokenMFANotFoundException',
+    message: /has not been enabled by the userPool/,
+    toUi: () => operator('errors.operator.authenticatorNotEnabled'),
+  },
+  {
+    id: 'authenticatorNotFound',
+    code: 'SoftwareTokenMFANotFoundException',
+    // "Software Token MFA does not exist for the user.": asked for an app code, but no app is set up.
+    toUi: () => form('errors.authenticatorNotFound'),
+  },
 
   // --- Limits ---
-  { id: 'limitExceeded', code: 'LimitExceededException', toUi: () => form('errors.limitExceeded') },
+  { id: 'limitExceeded', code: 'LimitExceededException', toUi: (operation) => attemptsExceeded(operation) },
+  {
+    id: 'tooManyFailedAttempts',
+    code: 'TooManyFailedAttemptsException',
+    toUi: (operation) => attemptsExceeded(operation),
+  },
   {
     id: 'tooManyRequests',
     code: 'TooManyRequestsException',
@@ -241,6 +307,24 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
     message: /Value at '(password|proposedPassword)' failed to satisfy constraint/,
     toUi: weakPassword('errors.passwordPolicy.minLength'),
   },
+  {
+    id: 'mfaNoDeliveryConfig',
+    code: 'InvalidParameterException',
+    // SetUserMFAPreference for a method the user has nothing to receive it with (no phone, no email, no authenticator).
+    message: /^User does not have delivery config set to turn on/,
+    toUi: (_operation, failure) => {
+      if (/SMS_MFA/.test(failure.message)) return form('errors.mfaNeedsVerifiedPhone');
+      if (/EMAIL_OTP/.test(failure.message)) return form('errors.mfaNeedsVerifiedEmail');
+      return form('errors.mfaNeedsAuthenticator');
+    },
+  },
+  {
+    id: 'noContactToVerify',
+    code: 'InvalidParameterException',
+    // GetUserAttributeVerificationCode for an email or phone the user does not have (removed since the page loaded).
+    message: /^User does not have a valid registered (email address|phone number)/,
+    toUi: (_operation, failure) => form(/email/.test(failure.message) ? 'errors.noEmailToVerify' : 'errors.noPhoneToVerify'),
+  },
   { id: 'invalidParameterOther', code: 'InvalidParameterException', toUi: () => form('errors.invalidRequest') },
 
   // --- Deployment problems: the operator must act ---
@@ -281,7 +365,10 @@ export function errorRowId(failure: AuthFailure): string | undefined {
   return findRow(failure)?.id;
 }
 
-/** MFA and custom challenges are not handled yet: say so rather than leave the user waiting. */
+/**
+ * A challenge this app does not answer (a custom challenge from the pool's Lambda triggers, or one Cognito
+ * adds later): say so rather than leave the user waiting.
+ */
 export function unsupportedChallengeError(challengeName: string): UiError {
   return form('errors.unsupportedChallenge', { values: { challenge: challengeName } });
 }

@@ -119,7 +119,7 @@ export const NEVER_SENT_ATTRIBUTES: ReadonlySet<string> = new Set(['email_verifi
 /**
  * The attributes the user must actually supply: Cognito's list without the ones it refuses to receive
  * (immutable/verified flags) and without those that already have a value ("Cannot modify an already
- * provided …", wire reference §4.2).
+ * provided …", docs/cognito-behaviour.md §4.2).
  */
 export function attributesToRequest(requiredAttributes: readonly string[], userAttributes: Record<string, string>): string[] {
   const unique = [...new Set(requiredAttributes)];

@@ -14,7 +14,7 @@ export interface PasswordRule {
 }
 
 /**
- * Cognito's symbol set, space included (wire reference §1, "Password policy bounds"):
+ * Cognito's symbol set, space included (docs/cognito-behaviour.md §1, "password policy bounds"):
  * ^ $ * . [ ] { } ( ) ? " ! @ # % & / \ , > < ' : ; | _ ~ ` = + -
  */
 const COGNITO_SYMBOLS = new Set('^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+- ');

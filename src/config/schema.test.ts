@@ -35,6 +35,8 @@ describe('AppConfigSchema', () => {
         tokenStorage: 'localStorage',
         productName: 'Account',
         defaultLanguage: 'en',
+        mfaConfiguration: 'OFF',
+        mfaMethods: [],
       },
     });
   });
@@ -60,6 +62,11 @@ describe('AppConfigSchema', () => {
     const result = parseConfig(shipped);
     expect(result.ok).toBe(true);
     expect(result.ok && result.config.endpoint).toBe('http://127.0.0.1:9229/');
+    // The local demo pool: MFA optional, with every factor.
+    expect(result.ok && [result.config.mfaConfiguration, [...result.config.mfaMethods].sort()]).toEqual([
+      'OPTIONAL',
+      ['EMAIL_OTP', 'SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
+    ]);
   });
 
   it('reports a document that is not an object', () => {
@@ -171,6 +178,52 @@ describe('AppConfigSchema', () => {
   it.each(['zh', 'zh-cn', 'ja-JP', 'fr', '', 1])('reports the default language %j', (defaultLanguage) => {
     expect(issuesFor({ ...valid, defaultLanguage })).toEqual([
       { key: 'defaultLanguage', problem: 'invalid', expectKey: 'config.expect.oneOf', values: { choices: 'en, ja, zh-CN' } },
+    ]);
+  });
+
+  it.each<[string, string[]]>([
+    ['OPTIONAL', ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP']],
+    ['ON', ['SOFTWARE_TOKEN_MFA']],
+    ['OFF', []],
+  ])('accepts MFA %s with the methods %j', (mfaConfiguration, mfaMethods) => {
+    const result = parseConfig({ ...valid, mfaConfiguration, mfaMethods });
+    expect(result.ok && [result.config.mfaConfiguration, result.config.mfaMethods]).toEqual([mfaConfiguration, mfaMethods]);
+  });
+
+  it.each(['on', 'REQUIRED', '', true])('reports the MFA configuration %j', (mfaConfiguration) => {
+    expect(issuesFor({ ...valid, mfaConfiguration })).toEqual([
+      { key: 'mfaConfiguration', problem: 'invalid', expectKey: 'config.expect.oneOf', values: { choices: 'OFF, OPTIONAL, ON' } },
+    ]);
+  });
+
+  // A wrong method is reported once, on the list, whichever item it is.
+  it.each<[string, unknown]>([
+    ['an unknown method', ['SOFTWARE_TOKEN_MFA', 'TOTP']],
+    ['a method twice', ['SMS_MFA', 'SMS_MFA']],
+    ['a text instead of a list', 'SMS_MFA'],
+  ])('reports the MFA methods with %s', (_case, mfaMethods) => {
+    expect(issuesFor({ ...valid, mfaConfiguration: 'OPTIONAL', mfaMethods })).toEqual([
+      {
+        key: 'mfaMethods',
+        problem: 'invalid',
+        expectKey: 'config.expect.mfaMethods',
+        values: { choices: 'SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP' },
+      },
+    ]);
+  });
+
+  it('reports methods listed while MFA is OFF, as Cognito refuses that pool', () => {
+    expect(issuesFor({ ...valid, mfaMethods: ['EMAIL_OTP'] })).toEqual([
+      { key: 'mfaMethods', problem: 'invalid', expectKey: 'config.expect.noMfaMethodsWhileOff', values: undefined },
+    ]);
+  });
+
+  it.each(['OPTIONAL', 'ON'])('reports MFA %s with no method, as Cognito refuses that pool', (mfaConfiguration) => {
+    expect(issuesFor({ ...valid, mfaConfiguration })).toEqual([
+      { key: 'mfaMethods', problem: 'missing', expectKey: 'config.expect.someMfaMethods', values: undefined },
+    ]);
+    expect(issuesFor({ ...valid, mfaConfiguration, mfaMethods: [] })).toEqual([
+      { key: 'mfaMethods', problem: 'invalid', expectKey: 'config.expect.someMfaMethods', values: undefined },
     ]);
   });
 

@@ -1,5 +1,6 @@
 // zod/mini: zod's checks with a tree-shakable API, about a fifth of zod's bytes on the first page (npm run bench).
 import { z } from 'zod/mini';
+import { MFA_METHODS } from '../auth/challenges';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from '../i18n/languages';
 
 // Security: the production CSP allows no eval. zod's fast path compiles object parsers with `new Function`,
@@ -14,7 +15,7 @@ z.config({ jitless: true });
  * silently and the app would talk to AWS instead of the intended endpoint.
  */
 
-/** CIJ rejects other shapes with "Invalid UserPoolId format." (wire reference §0.1). */
+/** CIJ rejects other shapes with "Invalid UserPoolId format." (docs/cognito-behaviour.md §0.1). */
 const USER_POOL_ID_PATTERN = /^[\w-]+_[0-9a-zA-Z]+$/;
 const USER_POOL_ID_MAX_LENGTH = 55;
 /** ClientIdType in the service model: 1–128 characters of `[\w+]`. */
@@ -22,9 +23,12 @@ const CLIENT_ID_PATTERN = /^[\w+]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** A path on the app's own origin: one leading slash, not two (that would name another host). */
 const LOGO_PATH_PATTERN = /^\/(?![/\\])\S*$/;
+/** The pool's MfaConfiguration, as get-user-pool-mfa-config prints it. */
+export const MFA_CONFIGURATIONS = ['OFF', 'OPTIONAL', 'ON'] as const;
+export type MfaConfiguration = (typeof MFA_CONFIGURATIONS)[number];
 
 export const PasswordPolicySchema = z.strictObject({
-  /** Cognito's MinimumLength bounds (wire reference §1). */
+  /** Cognito's MinimumLength bounds (docs/cognito-behaviour.md §1). */
   minimumLength: z._default(z.int().check(z.minimum(6), z.maximum(99)), 8),
   requireUppercase: z._default(z.boolean(), true),
   requireLowercase: z._default(z.boolean(), true),
@@ -56,6 +60,15 @@ export const AppConfigSchema = z
      * Content-Security-Policy's img-src must allow the logo's origin.
      */
     logoUrl: z.optional(z.union([z.url({ protocol: /^https?$/ }), z.string().check(z.regex(LOGO_PATH_PATTERN))])),
+    /**
+     * The pool's MfaConfiguration and the second factors it has turned on (get-user-pool-mfa-config). They only
+     * shape the account page: sign-in follows whatever challenge Cognito sends.
+     */
+    mfaConfiguration: z._default(z.enum(MFA_CONFIGURATIONS), 'OFF'),
+    mfaMethods: z._default(
+      z.array(z.enum(MFA_METHODS)).check(z.refine((methods) => new Set(methods).size === methods.length)),
+      [],
+    ),
   })
   .check(
     z.superRefine((config, ctx) => {
@@ -64,6 +77,16 @@ export const AppConfigSchema = z
       const bothWellFormed = REGION_PATTERN.test(config.region) && USER_POOL_ID_PATTERN.test(config.userPoolId);
       if (bothWellFormed && !config.userPoolId.startsWith(`${config.region}_`)) {
         ctx.addIssue({ code: 'custom', path: ['userPoolId'], message: 'regionMismatch', input: config.userPoolId });
+      }
+      // Cognito refuses both: a pool with MFA OFF and a factor turned on, and MFA OPTIONAL or ON with none.
+      const mfaWellFormed = MFA_CONFIGURATIONS.includes(config.mfaConfiguration) && Array.isArray(config.mfaMethods);
+      if (mfaWellFormed && (config.mfaConfiguration === 'OFF') !== (config.mfaMethods.length === 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mfaMethods'],
+          message: config.mfaConfiguration === 'OFF' ? 'mfaMethodsWhileOff' : 'noMfaMethods',
+          input: config.mfaMethods,
+        });
       }
       if (config.challengeWarningSeconds >= config.challengeSessionMinutes * 60) {
         ctx.addIssue({
@@ -104,11 +127,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   productName: { key: 'config.expect.productName', values: { maxLength: 60 } },
   defaultLanguage: { key: 'config.expect.oneOf', values: { choices: SUPPORTED_LANGUAGES.join(', ') } },
   logoUrl: { key: 'config.expect.logoUrl' },
+  mfaConfiguration: { key: 'config.expect.oneOf', values: { choices: MFA_CONFIGURATIONS.join(', ') } },
+  mfaMethods: { key: 'config.expect.mfaMethods', values: { choices: MFA_METHODS.join(', ') } },
 };
 
 const CUSTOM_EXPECTATIONS: Record<string, Expectation> = {
   regionMismatch: { key: 'config.expect.userPoolIdInRegion' },
   warningNotShorterThanSession: { key: 'config.expect.warningShorterThanSession' },
+  mfaMethodsWhileOff: { key: 'config.expect.noMfaMethodsWhileOff' },
+  noMfaMethods: { key: 'config.expect.someMfaMethods' },
 };
 
 /** One problem with the config, ready to be shown: which key, what is wrong, what it expects. */
@@ -147,7 +174,8 @@ export function describeConfigIssues(error: z.core.$ZodError, input: unknown): C
       }
       continue;
     }
-    const key = joinPath(issue.path);
+    // A wrong item of a list is reported on the list: the expectation names what every item may be.
+    const key = joinPath(issue.path.filter((segment) => typeof segment !== 'number'));
     const custom = issue.code === 'custom' ? CUSTOM_EXPECTATIONS[issue.message] : undefined;
     const expectation: Expectation = custom ?? EXPECTATIONS[key] ?? { key: 'config.expect.unknown' };
     const missing = issue.path.length > 0 && valueAt(input, issue.path) === undefined;

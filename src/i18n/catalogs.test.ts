@@ -56,6 +56,10 @@ const noticeKeys: Record<NoticeKey, true> = {
   signedOut: true,
   signedOutEverywhere: true,
   sessionEnded: true,
+  // two-step-route.tsx shows t(`notices.${notice}`) too
+  authenticatorSetUp: true,
+  emailVerified: true,
+  phoneVerified: true,
 };
 const configProblems: Record<ConfigIssue['problem'], true> = {
   // config-error-page.tsx shows t(`config.problem.${issue.problem}`)

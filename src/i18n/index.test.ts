@@ -15,6 +15,9 @@ const noticeKeys: Record<NoticeKey, true> = {
   signedOut: true,
   signedOutEverywhere: true,
   sessionEnded: true,
+  authenticatorSetUp: true,
+  emailVerified: true,
+  phoneVerified: true,
 };
 
 function storageWith(language?: string): Storage {

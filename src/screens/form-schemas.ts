@@ -19,6 +19,16 @@ export const confirmationCodeSchema = z.string().check(
   z.regex(/^\d{6}$/, 'ui.validation.codeFormat'),
 );
 
+/**
+ * A second-factor code (text message, email or authenticator app) or an authenticator's first code: six
+ * digits, spaces dropped ("123 456" as messages and apps show it). Its messages name the field.
+ */
+export const verificationCodeSchema = z.string().check(
+  z.overwrite((code) => code.replace(/\s+/g, '')),
+  z.minLength(1, 'ui.validation.verificationCodeRequired'),
+  z.regex(/^\d{6}$/, 'ui.validation.verificationCodeFormat'),
+);
+
 export const confirmPasswordSchema = z.string().check(z.minLength(1, 'ui.validation.confirmRequired'));
 
 /** The confirmation must repeat the new password; reported on the confirmation field. */

@@ -56,7 +56,7 @@ export function cognitoFailure(code: string, message = ''): AuthFailureError {
   return new AuthFailureError(code, message);
 }
 
-/** Cognito's answer to ForgotPassword for an account with no verified email or phone (wire reference §5). */
+/** Cognito's answer to ForgotPassword for an account with no verified email or phone (docs/cognito-behaviour.md §5). */
 export function noVerifiedContactFailure(): AuthFailureError {
   return cognitoFailure(
     'InvalidParameterException',

@@ -4,10 +4,13 @@ import type { NoticeKey } from '../../app/navigation-state';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { UiError } from '../../auth/auth-types';
+import { useConfig } from '../../config';
 import { FormAlert } from '../../ui/form-alert';
 import { Notice } from '../../ui/notice';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { useLastNonNull } from '../use-last-non-null';
+import { TwoStepSummary } from './two-step-summary';
+import { UnverifiedContacts } from './unverified-contacts';
 
 type Leaving = 'signOut' | 'signOutEverywhere' | null;
 
@@ -15,6 +18,7 @@ export function AccountPanel({ notice }: { notice?: NoticeKey }) {
   const { t } = useAppTranslation();
   const navigate = useNavigate();
   const { state, signOut, signOutEverywhere } = useAuth();
+  const { mfaConfiguration } = useConfig();
   const user = state.status === 'signedIn' ? state.user : null;
   // Signing out clears the user before the navigation to sign-in lands: keep showing who it was.
   const shownUser = useLastNonNull(user);
@@ -60,9 +64,11 @@ export function AccountPanel({ notice }: { notice?: NoticeKey }) {
         <dt>{t('account.email')}</dt>
         <dd>{email || t('account.noEmail')}</dd>
       </dl>
+      <UnverifiedContacts attributes={shownUser?.attributes ?? {}} />
       <p>
         <Link to={paths.changePassword}>{t('account.changePassword')}</Link>
       </p>
+      {mfaConfiguration !== 'OFF' ? <TwoStepSummary /> : null}
       <FormAlert message={error ? t(error.messageKey, error.values) : undefined} />
       <div className="actions">
         <button type="button" className="button button--secondary" disabled={leaving !== null} onClick={() => void leave('signOut')}>

@@ -217,11 +217,11 @@ describe('NewPasswordRoute form', () => {
 
   it('when Cognito wants a step this app cannot take after the password is set: says so, locks the form, stops the clock', async () => {
     const clock = installFakeClock(NOW);
-    const adapter = challengeAdapter(vi.fn(async () => ({ kind: 'unsupportedChallenge' as const, name: 'SOFTWARE_TOKEN_MFA' })));
+    const adapter = challengeAdapter(vi.fn(async () => ({ kind: 'unsupportedChallenge' as const, name: 'CUSTOM_CHALLENGE' })));
     const { user, auth } = await renderNewPassword({ adapter, clock });
     await fillForm(user);
     await user.click(save());
-    await waitFor(() => expect(formAlert()).toHaveTextContent('(SOFTWARE_TOKEN_MFA) that this page does not support yet'));
+    await waitFor(() => expect(formAlert()).toHaveTextContent('(CUSTOM_CHALLENGE) that this page does not support'));
     expect(screen.getByRole('group')).toBeDisabled();
     expect(screen.queryByText('Time left to finish:')).not.toBeInTheDocument();
     expect(auth().status).toBe('signedOut');

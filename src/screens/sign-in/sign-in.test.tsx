@@ -76,10 +76,10 @@ describe('SignInRoute', () => {
   });
 
   it('interpolates values into the message (an unsupported challenge)', async () => {
-    const adapter = createFakeAuthAdapter({ signIn: async () => ({ kind: 'unsupportedChallenge', name: 'SOFTWARE_TOKEN_MFA' }) });
+    const adapter = createFakeAuthAdapter({ signIn: async () => ({ kind: 'unsupportedChallenge', name: 'CUSTOM_CHALLENGE' }) });
     const { user } = await renderSignIn({ adapter });
     await fillAndSubmit(user, 'mfa.user', 'Demo-Passw0rd!');
-    await waitFor(() => expect(formAlert()).toHaveTextContent('(SOFTWARE_TOKEN_MFA)'));
+    await waitFor(() => expect(formAlert()).toHaveTextContent('(CUSTOM_CHALLENGE)'));
   });
 
   it('checks both fields before calling the pool, and focuses the first invalid one', async () => {
