@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT } from './e2e/ports';
+import { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT, E2E_NGINX_APP_PORT } from './e2e/ports';
+import { findNginx, nginxWebServer } from './e2e/nginx-server';
 
 export { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT };
 
@@ -19,6 +20,14 @@ function writeRunConfig(source: string, name: string): string {
 const configFile = writeRunConfig('e2e/config.e2e.json', 'config.json');
 /** The same build in front of the pool that requires MFA (its own app client). */
 const mfaConfigFile = writeRunConfig('e2e/config.mfa.e2e.json', 'config.mfa.json');
+
+/**
+ * deploy/nginx.conf's server block in a real nginx, in front of the same build: the `nginx` project runs the
+ * hardening tests and e2e/nginx.spec.ts against it. .ci/run installs nginx; elsewhere the project is left out
+ * when nginx is missing.
+ */
+const nginx = findNginx();
+if (!nginx && process.env.CI) throw new Error('nginx is not installed: .ci/run installs it (Debian package nginx).');
 
 const systemChromium = '/usr/bin/chromium';
 const chromiumFlags = [
@@ -50,22 +59,33 @@ export default defineConfig({
   },
   /**
    * The emulator's clock is one per process and every test shares it. Tests that move it
-   * (server-clock.spec.ts) run in their own project that depends on `chromium`, so they start only once
-   * every other test has finished and cannot expire another test's challenge session or code. Browser-clock
-   * tests (`page.clock`) are private to their page and run with the rest.
+   * (server-clock.spec.ts) run in their own project that depends on `chromium` (and `nginx`), so they start
+   * only once every other test has finished and cannot expire another test's challenge session or code.
+   * Browser-clock tests (`page.clock`) are private to their page and run with the rest.
    */
   projects: [
     {
       name: 'chromium',
-      testIgnore: /server-clock\.spec\.ts$/,
+      testIgnore: [/server-clock\.spec\.ts$/, /nginx\.spec\.ts$/],
       use: chromium,
     },
     {
       name: 'server-clock',
       testMatch: /server-clock\.spec\.ts$/,
-      dependencies: ['chromium'],
+      dependencies: ['chromium', ...(nginx ? ['nginx'] : [])],
       use: chromium,
     },
+    ...(nginx
+      ? [
+          {
+            name: 'nginx',
+            testMatch: [/hardening\.spec\.ts$/, /nginx\.spec\.ts$/],
+            // Of hardening.spec.ts, what depends on the server: its headers, and the app under its policy.
+            grep: /nginx\.spec\.ts|security headers|the browser enforces the policy/,
+            use: { ...chromium, baseURL: `http://127.0.0.1:${E2E_NGINX_APP_PORT}` },
+          },
+        ]
+      : []),
   ],
   webServer: [
     {
@@ -94,5 +114,6 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
+    ...(nginx ? [nginxWebServer({ nginx, port: E2E_NGINX_APP_PORT, distDir: `${workDir}/dist`, configFile, workDir })] : []),
   ],
 });

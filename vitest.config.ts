@@ -12,6 +12,14 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // The CDK app (cdk synth in-process, offline) and the nginx config: node, no DOM.
+          name: 'deploy',
+          environment: 'node',
+          include: ['deploy/**/*.test.ts'],
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'app',

@@ -8,3 +8,5 @@ export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 9329);
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 5273);
 /** A second app server, on the same build, pointed at the pool that requires MFA (e2e/config.mfa.e2e.json). */
 export const E2E_MFA_APP_PORT = Number(process.env.E2E_MFA_APP_PORT ?? E2E_APP_PORT + 1);
+/** nginx with deploy/nginx.conf's server block, in front of the same build and pool (e2e/nginx-server.ts). */
+export const E2E_NGINX_APP_PORT = Number(process.env.E2E_NGINX_APP_PORT ?? E2E_APP_PORT + 2);

@@ -77,3 +77,13 @@ describe('securityHeaders', () => {
     expect(directive(securityHeadersForConfigFile(join(directory, 'missing.json'))['Content-Security-Policy'], 'connect-src')).toBe("'self'");
   });
 });
+
+describe('securityHeaders for an HTTPS host', () => {
+  it('adds Strict-Transport-Security, and only then: preview (plain HTTP) sends the list without it', () => {
+    const https = securityHeaders({ region: 'eu-west-1' }, { https: true });
+    expect(https['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
+    const { 'Strict-Transport-Security': _hsts, ...rest } = https;
+    expect(rest).toEqual(securityHeaders({ region: 'eu-west-1' }));
+    expect(Object.keys(securityHeaders({ region: 'eu-west-1' }))).not.toContain('Strict-Transport-Security');
+  });
+});

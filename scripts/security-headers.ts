@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The HTTP headers the app is served with in production: a strict Content-Security-Policy and the usual
- * hardening headers. `vite preview` sends them (vite.config.ts), computed from the config it serves, and
- * README's "Deploy against your user pool" shows the same for static hosts.
+ * hardening headers. `vite preview` sends them (vite.config.ts), computed from the config it serves; deploy/
+ * sends the same from CloudFront and nginx, and README's "Deploy against your user pool" lists them.
  */
 
 /** The parts of config.json the policy depends on (read leniently: a broken config must not stop the server). */
@@ -74,10 +74,21 @@ export const PERMISSIONS_POLICY =
   'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
 /**
- * HSTS (`Strict-Transport-Security: max-age=63072000; includeSubDomains`) belongs on an HTTPS host and is
- * left to it: README shows where; sent over plain HTTP (as by `vite preview`) browsers ignore it anyway.
+ * HSTS: two years, subdomains included. It belongs on an HTTPS host only (a CDN, a TLS-terminating server):
+ * sent over plain HTTP (as by `vite preview`) browsers ignore it anyway, so preview leaves it out.
  */
-export function securityHeaders(config: ServedConfig): Record<string, string> {
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
+export interface SecurityHeaderOptions {
+  /** The host serves over HTTPS: add Strict-Transport-Security (deploy/: CloudFront, nginx, README). */
+  https?: boolean;
+}
+
+/**
+ * The one list of headers every server of the app sends: `vite preview` (vite.config.ts), the CloudFront
+ * response headers policy and deploy/nginx.conf (deploy/), and README's table, which a test compares.
+ */
+export function securityHeaders(config: ServedConfig, { https = false }: SecurityHeaderOptions = {}): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(config),
     'X-Content-Type-Options': 'nosniff',
@@ -85,6 +96,7 @@ export function securityHeaders(config: ServedConfig): Record<string, string> {
     'Permissions-Policy': PERMISSIONS_POLICY,
     'Cross-Origin-Opener-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
+    ...(https ? { 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : {}),
   };
 }
 
