@@ -9,7 +9,7 @@ describe('masking', () => {
   it('masks a phone number as +, one asterisk per other character, and the last four digits', () => {
     expect(maskPhone('+15555550123')).toBe('+*******0123');
     expect(maskPhone('+447700904516')).toBe('+********4516');
-    // The reference's longest sample, +*********4516, is a 14-character number.
+    // §4.3: a 14-character number gets nine asterisks by the same rule.
     expect(maskPhone('+4915112345678')).toBe('+*********5678');
   });
 });

@@ -45,8 +45,8 @@ export function maskEmail(email: string): string {
 
 /**
  * §4.3: `+`, then an asterisk for every other character, then the last 4 digits, so the asterisk count is the
- * length of the number minus 5 (`+*******0123` for the 12-character `+15555550123`). [U] The reference derives
- * that count from its samples; at least one asterisk is kept so a malformed short value is still masked.
+ * length of the number minus 5 (`+*******0123` for the 12-character `+15555550123`). [U] That count is the
+ * rule the public samples fit; at least one asterisk is kept so a malformed short value is still masked.
  */
 export function maskPhone(phone: string): string {
   const lastFour = phone.slice(-4);

@@ -1,6 +1,6 @@
 /**
  * Cognito's error types and exact message strings. Section numbers (§) point into
- * ../shared/cognito-wire-reference.md; every string here is quoted from its catalogue (§5) unless a comment
+ * docs/cognito-behaviour.md; every string here is quoted from its catalogue (§5) unless a comment
  * marks it as this emulator's choice ([U]).
  */
 
@@ -53,6 +53,18 @@ export const Messages = {
   attemptLimitExceeded: 'Attempt limit exceeded, please try after some time.',
   userAccountExists: 'User account already exists',
   unauthorizedAttributeWrite: 'A client attempted to write unauthorized attribute',
+  // docs/cognito-behaviour.md, MFA (rule numbers in brackets).
+  mfaCodeMismatch: 'Invalid code or auth state for the user.', // M9
+  softwareTokenAlreadyUsed: 'Your software token has already been used once.', // M12
+  softwareTokenNotEnabledForPool: 'Software Token MFA has not been enabled by the userPool', // M10
+  softwareTokenMissingForUser: 'Software Token MFA does not exist for the user.', // M8
+  enableSoftwareTokenCodeMismatch: 'Code mismatch and fail enable Software Token MFA', // M11
+  mfaConfigAllFactorsOff: "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.", // M3
+  mfaConfigOffWithFactor: "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.", // M3
+  // §4.19: GetUserAttributeVerificationCode's answers, captured against a real pool.
+  notVerifiableAttribute: 'Invalid attribute name. Only phone_number and email can be verified.',
+  noRegisteredEmail: 'User does not have a valid registered email address',
+  noRegisteredPhoneNumber: 'User does not have a valid registered phone number',
 } as const;
 
 export const Errors = {
@@ -83,6 +95,14 @@ export const Errors = {
   codeExpired: () => fail('ExpiredCodeException', Messages.codeExpired),
   limitExceeded: () => fail('LimitExceededException', Messages.attemptLimitExceeded),
   usernameExists: () => fail('UsernameExistsException', Messages.userAccountExists),
+  /** docs/cognito-behaviour.md, MFA, M9: a wrong MFA code, or an answer to a challenge that is not the pending one. */
+  mfaCodeMismatch: () => fail('CodeMismatchException', Messages.mfaCodeMismatch),
+  softwareTokenAlreadyUsed: () => fail('ExpiredCodeException', Messages.softwareTokenAlreadyUsed),
+  softwareTokenMfaNotFound: (message: string) => fail('SoftwareTokenMFANotFoundException', message),
+  enableSoftwareTokenMfa: () => fail('EnableSoftwareTokenMFAException', Messages.enableSoftwareTokenCodeMismatch),
+  /** MFA, M13: SetUserMFAPreference for a factor the user has no phone, email or verified authenticator for. */
+  noMfaDeliveryConfig: (factor: string) =>
+    fail('InvalidParameterException', `User does not have delivery config set to turn on ${factor}`),
   /** [U] An attribute outside the pool schema: the wording follows the SignUp message seen in apps. */
   attributeNotInSchema: (name: string) =>
     fail('InvalidParameterException', `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`),

@@ -1,6 +1,6 @@
 /**
- * Every threshold and lifetime the local user pool enforces, in one place. Values the wire reference gives are
- * cited (§ = ../shared/cognito-wire-reference.md); the others are this emulator's choices ([U]).
+ * Every threshold and lifetime the local user pool enforces, in one place. Values with a public source are
+ * cited (§ = docs/cognito-behaviour.md); the others are this emulator's choices ([U]).
  */
 export const LIMITS = {
   /** §1: a ForgotPassword / AdminResetUserPassword code is valid for one hour. */
@@ -22,6 +22,13 @@ export const LIMITS = {
    * code) gets LimitExceededException. §4.4 reports the limit after the 5th wrong code.
    */
   wrongCodesPerWindow: 5,
+  /** §8: an attribute verification code (GetUserAttributeVerificationCode) is valid for 24 hours. */
+  attributeCodeLifetimeSeconds: 24 * 60 * 60,
+  /**
+   * [U] Codes sent by GetUserAttributeVerificationCode per user and window (§4.19), counted like ForgotPassword's:
+   * refused requests do not count. Wrong VerifyUserAttribute codes use wrongCodesPerWindow, on their own counter.
+   */
+  attributeCodeRequestsPerWindow: 5,
   /** [U] Wrong ChangePassword PreviousPassword values per user and window before LimitExceededException (§4.5). */
   changePasswordFailuresPerWindow: 5,
   /**
@@ -45,6 +52,17 @@ export const LIMITS = {
   sessionBytes: 192,
   /** [U] How long an expired challenge Session is remembered, so it answers "session is expired" not "invalid". */
   expiredSessionMemorySeconds: 24 * 60 * 60,
+  /**
+   * [U] Wrong answers (codes) one MFA challenge Session takes before it is spent; Cognito does not publish its
+   * limit (docs/cognito-behaviour.md, MFA, M9).
+   */
+  mfaWrongAnswersPerSession: 5,
+  /** RFC 6238 as Cognito applies it: 30-second steps, 6 digits, one step of drift either way (MFA, M12). */
+  totpStepSeconds: 30,
+  totpDigits: 6,
+  totpWindowSteps: 1,
+  /** Random bytes in a generated authenticator secret: 52 base32 characters (MFA, M10). */
+  softwareTokenSecretBytes: 32,
   /** §1: ListUsers Limit 0–60; ListUserPools / ListUserPoolClients MaxResults 1–60. */
   maxPageSize: 60,
   /** Largest request body the server reads. */

@@ -20,7 +20,7 @@ export function passwordPolicyViolation(policy: PasswordPolicy, password: string
 }
 
 /**
- * §5.3 [X]: two prefixes exist. "does not conform to" is attested for RespondToAuthChallenge and
+ * §5.3 [X]: the prefix differs by operation. "does not conform to" is attested for RespondToAuthChallenge and
  * ConfirmForgotPassword. [U] For AdminSetUserPassword and AdminCreateUser this emulator uses the same prefix
  * (the admin family shares the newer wording in AWS CLI transcripts people quote); for ChangePassword it uses
  * "did not conform with", the only prefix an app's ChangePassword handler was seen to check (§5.3).

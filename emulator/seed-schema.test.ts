@@ -2,19 +2,23 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createClock } from './clock';
 import { SeedError, loadSeedFile, parseSeed, type SeedInput } from './seed-schema';
 import { DEFAULT_SEED_PATH } from './server';
 import { passwordMatches } from './srp';
 import { Store } from './store';
 
+// Store.create makes three RSA key pairs for each seeded pool: on a busy two-core machine that alone can take
+// several seconds, beyond vitest's 5 s default.
+vi.setConfig({ testTimeout: 30_000 });
+
 const demoSeed = (): SeedInput => JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SeedInput;
 
 describe('the demo seed', () => {
-  it('is valid and has the documented pool, clients and users', () => {
+  it('is valid and has the documented pools, clients and users', () => {
     const seed = parseSeed(demoSeed());
-    const [pool] = seed.UserPools;
+    const [pool, mfaPool] = seed.UserPools;
     expect(pool.Id).toBe('us-east-1_LocalDemo');
     expect(pool.Clients.map((client) => client.ClientId)).toEqual([
       'localdemoappclient00000001',
@@ -28,7 +32,27 @@ describe('the demo seed', () => {
       'no.contact:CONFIRMED:true',
       'disabled.user:CONFIRMED:false',
       'phone.user:CONFIRMED:true',
+      'totp.user:CONFIRMED:true',
+      'sms.user:CONFIRMED:true',
+      'email.user:CONFIRMED:true',
+      'choose.user:CONFIRMED:true',
     ]);
+    // docs/cognito-behaviour.md, MFA: the demo pool offers every factor, but only the MFA users turned one on.
+    expect(pool.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Users.filter((user) => user.UserMFASettingList.length > 0).map((user) => user.Username)).toEqual([
+      'totp.user',
+      'sms.user',
+      'email.user',
+      'choose.user',
+    ]);
+    expect(mfaPool).toMatchObject({ Id: 'us-east-1_LocalMfa', Name: 'LocalMfaRequired', MfaConfiguration: 'ON' });
+    expect(mfaPool.PasswordPolicy).toEqual(pool.PasswordPolicy);
+    expect(mfaPool.RequiredAttributes).toEqual(pool.RequiredAttributes);
+    const { ClientId: _demoId, ClientName: _demoName, ...demoClient } = pool.Clients[0];
+    const { ClientId: mfaClientId, ClientName: _mfaName, ...mfaClient } = mfaPool.Clients[0];
+    expect(mfaClientId).toBe('localmfaappclient000000001');
+    expect(mfaClient).toEqual(demoClient);
+    expect(mfaPool.Users.map((user) => `${user.Username}:${user.UserStatus}`)).toEqual(['mfa.new.user:FORCE_CHANGE_PASSWORD']);
   });
 
   it('never keeps a plain-text password in the store, not even in what it keeps of the seed for reset', async () => {
@@ -60,6 +84,26 @@ describe('the demo seed', () => {
   });
 });
 
+describe('MFA state on reset', () => {
+  it('brings back the seeded MFA settings, and changes never reach the seed', async () => {
+    const store = await Store.create(parseSeed(demoSeed()), createClock());
+    const pool = store.findPool('us-east-1_LocalDemo');
+    const user = pool && store.findUser(pool, 'choose.user');
+    if (!pool || !user?.mfa.softwareToken) throw new Error('no choose.user');
+    user.mfa.enabled.clear();
+    user.mfa.softwareToken.secret = 'CHANGED';
+    user.mfa.lastTotpStep = 99;
+    pool.mfaConfig = { MfaConfiguration: 'OFF' };
+    store.reset();
+    const resetPool = store.findPool('us-east-1_LocalDemo');
+    const resetUser = resetPool && store.findUser(resetPool, 'choose.user');
+    expect(resetPool?.mfaConfig.MfaConfiguration).toBe('OPTIONAL');
+    expect([...(resetUser?.mfa.enabled ?? [])]).toEqual(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
+    expect(resetUser?.mfa.softwareToken?.secret).toBe('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    expect(resetUser?.mfa.lastTotpStep).toBe(-1);
+  });
+});
+
 describe('parseSeed', () => {
   it('lists every problem with its path', () => {
     const seed = demoSeed();
@@ -72,6 +116,43 @@ describe('parseSeed', () => {
       expect((error as Error).message).toContain('UserPools.0.Id');
       expect((error as Error).message).toContain('appears twice');
     }
+  });
+
+  it('refuses an MFA configuration Cognito would refuse (docs/cognito-behaviour.md, MFA, M3)', () => {
+    const requiredWithoutFactor = demoSeed();
+    requiredWithoutFactor.UserPools[1].MfaConfiguration = 'ON';
+    delete requiredWithoutFactor.UserPools[1].SoftwareTokenMfaConfiguration;
+    expect(() => parseSeed(requiredWithoutFactor)).toThrow(/UserPools\.1\.MfaConfiguration: Invalid MFA configuration given, can't disable all MFAs/);
+    const offWithFactor = demoSeed();
+    offWithFactor.UserPools[0].MfaConfiguration = 'OFF';
+    expect(() => parseSeed(offWithFactor)).toThrow(/can't turn off MFA and configure an MFA together/);
+  });
+
+  it('refuses user MFA settings SetUserMFAPreference would refuse', () => {
+    const seed = demoSeed();
+    const users = seed.UserPools[0].Users ?? [];
+    const demoUser = users.find((user) => user.Username === 'demo.user');
+    if (!demoUser) throw new Error('no demo.user');
+    Object.assign(demoUser, { UserMFASettingList: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'EMAIL_OTP' });
+    const problems = (() => {
+      try {
+        parseSeed(seed);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(problems).toContain('PreferredMfaSetting EMAIL_OTP must also be in UserMFASettingList');
+    expect(problems).toContain('SOFTWARE_TOKEN_MFA needs a SoftwareToken');
+    expect(problems).toContain('SMS_MFA needs a phone_number attribute');
+  });
+
+  it('takes only base32 authenticator secrets', () => {
+    const seed = demoSeed();
+    const totpUser = (seed.UserPools[0].Users ?? []).find((user) => user.Username === 'totp.user');
+    if (!totpUser?.SoftwareToken) throw new Error('no totp.user');
+    totpUser.SoftwareToken.SecretCode = 'not-base32-at-all-0189';
+    expect(() => parseSeed(seed)).toThrow(/SoftwareToken\.SecretCode: must be base32/);
   });
 
   it('refuses a seeded password that breaks the pool policy when the store loads', async () => {

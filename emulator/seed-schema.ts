@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { MFA_CONFIGURATIONS, MFA_FACTORS, mfaConfigurationViolation } from './mfa-config';
+import { BASE32_SECRET } from './totp';
 
 /**
  * The seed file: the pools, app clients and users the local user pool starts with (and goes back to on
- * `POST /_emulator/reset`). Pool and client settings use Cognito's own member names (§4.17, §4.18 of the wire
- * reference) so a seed reads like DescribeUserPool / DescribeUserPoolClient output.
+ * `POST /_emulator/reset`). Pool and client settings use Cognito's own member names (§4.17, §4.18 of
+ * docs/cognito-behaviour.md) so a seed reads like DescribeUserPool / DescribeUserPoolClient output.
  */
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/; // §0.1: what amazon-cognito-identity-js accepts as a UserPoolId
@@ -73,6 +75,23 @@ export const SeedUserSchema = z.strictObject({
    * AdminResetUserPassword: `true` for a random code, or a fixed 6-digit code.
    */
   PendingResetCode: z.union([z.literal(true), z.string().regex(/^\d{6}$/)]).optional(),
+  /**
+   * The factors the user turned on and the preferred one, as AdminGetUser shows them
+   * (docs/cognito-behaviour.md, MFA, M13–M14). SMS_MFA needs a phone_number, EMAIL_OTP an email, and
+   * SOFTWARE_TOKEN_MFA a SoftwareToken.
+   */
+  UserMFASettingList: z.array(z.enum(MFA_FACTORS)).default([]),
+  PreferredMfaSetting: z.enum(MFA_FACTORS).optional(),
+  /**
+   * A verified authenticator, as if the user had completed AssociateSoftwareToken and VerifySoftwareToken. Demo
+   * data only: a fixed secret lets a person add the user to an authenticator app from the README.
+   */
+  SoftwareToken: z
+    .strictObject({
+      SecretCode: z.string().min(16).max(128).regex(BASE32_SECRET, 'must be base32 (A-Z, 2-7, no padding)'),
+      FriendlyDeviceName: z.string().min(1).max(131).optional(),
+    })
+    .optional(),
 });
 export type SeedUser = z.infer<typeof SeedUserSchema>;
 
@@ -93,6 +112,27 @@ export const SeedPoolSchema = z.strictObject({
   RequiredAttributes: z.array(z.string()).default([]),
   CustomAttributes: z.array(SeedCustomAttributeSchema).default([]),
   AutoVerifiedAttributes: z.array(z.enum(['email', 'phone_number'])).default([]),
+  /** GetUserPoolMfaConfig's members (docs/cognito-behaviour.md, MFA, M1–M3); the API default is OFF. */
+  MfaConfiguration: z.enum(MFA_CONFIGURATIONS).default('OFF'),
+  SmsMfaConfiguration: z
+    .strictObject({
+      SmsAuthenticationMessage: z.string().min(6).max(140).regex(/\{####\}/, 'must contain {####}').optional(),
+      SmsConfiguration: z
+        .strictObject({
+          SnsCallerArn: z.string().min(20).max(2048),
+          ExternalId: z.string().optional(),
+          SnsRegion: z.string().min(5).max(32).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  SoftwareTokenMfaConfiguration: z.strictObject({ Enabled: z.boolean().optional() }).optional(),
+  EmailMfaConfiguration: z
+    .strictObject({
+      Message: z.string().min(6).max(20000).regex(/\{####\}/, 'must contain {####}').optional(),
+      Subject: z.string().min(1).optional(),
+    })
+    .optional(),
   Clients: z.array(SeedClientSchema).min(1),
   Users: z.array(SeedUserSchema).default([]),
 });
@@ -106,6 +146,8 @@ export const SeedSchema = z
   .superRefine((seed, context) => {
     const clientIds = new Set<string>();
     seed.UserPools.forEach((pool, poolIndex) => {
+      const mfaViolation = mfaConfigurationViolation(pool);
+      if (mfaViolation) context.addIssue({ code: 'custom', message: mfaViolation, path: ['UserPools', poolIndex, 'MfaConfiguration'] });
       pool.Clients.forEach((client, clientIndex) => {
         if (clientIds.has(client.ClientId)) {
           context.addIssue({
@@ -127,10 +169,26 @@ export const SeedSchema = z
           });
         }
         usernames.add(key);
+        for (const problem of userMfaProblems(user)) {
+          context.addIssue({ code: 'custom', message: problem, path: ['UserPools', poolIndex, 'Users', userIndex, 'UserMFASettingList'] });
+        }
       });
     });
   });
 export type Seed = z.infer<typeof SeedSchema>;
+
+/** What SetUserMFAPreference would refuse for this user (docs/cognito-behaviour.md, MFA, M13). */
+function userMfaProblems(user: SeedUser): string[] {
+  const problems: string[] = [];
+  const factors = user.UserMFASettingList;
+  if (user.PreferredMfaSetting && !factors.includes(user.PreferredMfaSetting)) {
+    problems.push(`PreferredMfaSetting ${user.PreferredMfaSetting} must also be in UserMFASettingList`);
+  }
+  if (factors.includes('SOFTWARE_TOKEN_MFA') && !user.SoftwareToken) problems.push('SOFTWARE_TOKEN_MFA needs a SoftwareToken');
+  if (factors.includes('SMS_MFA') && !user.Attributes.phone_number) problems.push('SMS_MFA needs a phone_number attribute');
+  if (factors.includes('EMAIL_OTP') && !user.Attributes.email) problems.push('EMAIL_OTP needs an email attribute');
+  return problems;
+}
 export type SeedInput = z.input<typeof SeedSchema>;
 
 export class SeedError extends Error {}

@@ -13,7 +13,7 @@ import { Store } from './store';
 
 /**
  * The local Cognito user pool over HTTP: `AWSCognitoIdentityProviderService` JSON 1.1 on `POST /` (§0 of
- * ../shared/cognito-wire-reference.md), JWKS under `/<poolId>/.well-known/`, and the developer endpoints under
+ * docs/cognito-behaviour.md), JWKS under `/<poolId>/.well-known/`, and the developer endpoints under
  * `/_emulator/`.
  */
 

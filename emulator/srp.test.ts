@@ -40,7 +40,7 @@ const sdk = cognitoIdentity as unknown as {
 
 const hexOf = (bytes: string, repeat: number) => BigInt(`0x${bytes.repeat(repeat)}`);
 
-/** §3.5 of the wire reference. */
+/** docs/cognito-behaviour.md §3.5. */
 const VECTOR = {
   poolName: 'ExAmPlE12',
   userIdForSrp: 'alice',
@@ -522,7 +522,7 @@ describe('SRP timestamps', () => {
     }
   });
 
-  it('formats the examples of the reference', () => {
+  it('formats TIMESTAMPs as amazon-cognito-identity-js does (§3.4)', () => {
     expect(formatSrpTimestamp(new Date(Date.UTC(2026, 10, 22, 6, 41, 48)))).toBe('Sun Nov 22 06:41:48 UTC 2026');
     expect(formatSrpTimestamp(new Date(Date.UTC(2000, 0, 2, 3, 4, 5)))).toBe('Sun Jan 2 03:04:05 UTC 2000');
   });

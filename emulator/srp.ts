@@ -1,5 +1,5 @@
 /**
- * Cognito's SRP-6a variant, server side (cognito-wire-reference.md §3).
+ * Cognito's SRP-6a variant, server side (docs/cognito-behaviour.md §3).
  *
  * Every value that goes into a hash is encoded with `padHex` of the integer (minimal two's complement, like
  * Java's BigInteger.toByteArray()), never as a fixed-width buffer: that is what amazon-cognito-identity-js

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { buildSchema, type AttributeDefinition } from './attributes';
 import type { Clock } from './clock';
 import { generateCode, verifiedRecoveryContact, type DeliveryMedium } from './delivery';
+import type { MfaFactor, PoolMfaConfig } from './mfa-config';
 import { passwordPolicyViolation } from './password-policy';
 import type { PasswordPolicy, Seed, SeedClient, SeedPool, SeedUser, UserStatus } from './seed-schema';
 import { SeedError } from './seed-schema';
@@ -29,6 +30,12 @@ export interface SignInFailures {
 export interface PendingCode {
   code: string;
   issuedAt: number;
+}
+
+/** A GetUserAttributeVerificationCode code (§4.19), bound to the value it was sent to. */
+export interface PendingAttributeCode extends PendingCode {
+  /** Security: the address or number the code went to; the code never verifies a value it was not sent to (§8). */
+  sentTo: string;
 }
 
 /**
@@ -60,6 +67,27 @@ export interface UserState extends AttemptCounters {
   resetCode: PendingCode | null;
   /** Times (ms) of wrong ChangePassword previous passwords. */
   changePasswordFailures: number[];
+  /** docs/cognito-behaviour.md, MFA. */
+  mfa: UserMfaState;
+  /**
+   * Attribute verification (§4.19, §4.20): the newest code per attribute, and the times of codes sent and of wrong
+   * codes, counted apart from the password-reset ones so one flow's limit never blocks the other.
+   */
+  attributeVerification: { codes: Map<string, PendingAttributeCode>; codeRequests: number[]; wrongCodes: number[] };
+}
+
+/** A user's second factors (docs/cognito-behaviour.md, MFA, M10–M14). */
+export interface UserMfaState {
+  /** The factors turned on by SetUserMFAPreference (or the seed): UserMFASettingList. */
+  enabled: Set<MfaFactor>;
+  /** PreferredMfaSetting; always one of `enabled`. */
+  preferred: MfaFactor | null;
+  /** The verified authenticator. Security: the secret is kept to check codes and is never logged or returned. */
+  softwareToken: { secret: string; friendlyDeviceName: string | null } | null;
+  /** AssociateSoftwareToken with an AccessToken: replaces `softwareToken` only once verified (M10). */
+  pendingSoftwareTokenSecret: string | null;
+  /** The RFC 6238 step of the last accepted authenticator code, -1 before any (M12). */
+  lastTotpStep: number;
 }
 
 export interface PoolState {
@@ -72,6 +100,8 @@ export interface PoolState {
   readonly passwordPolicy: PasswordPolicy;
   readonly schema: Map<string, AttributeDefinition>;
   readonly autoVerifiedAttributes: readonly string[];
+  /** Replaced whole by SetUserPoolMfaConfig (docs/cognito-behaviour.md, MFA, M2). */
+  mfaConfig: PoolMfaConfig;
   readonly createdAt: number;
   readonly clients: Map<string, ClientState>;
   readonly users: Map<string, UserState>;
@@ -96,14 +126,32 @@ export interface SrpStep {
   createdAt: number;
 }
 
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaFactor | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
+
 /** A challenge `Session` (§4.2): bound to one challenge, user and client, single use, expiring. */
 export interface ChallengeSession {
   /** The only challenge this Session may answer (RespondToAuthChallenge checks it). */
-  challengeName: 'NEW_PASSWORD_REQUIRED';
+  challengeName: ChallengeName;
   poolId: string;
   clientId: string;
   username: string;
+  /** The user's `sub`: a user deleted and created again under the same name is another user. */
+  sub: string;
   expiresAt: number;
+  /** Wrong codes answered so far (docs/cognito-behaviour.md, MFA, M9). */
+  wrongAnswers: number;
+  /** SMS_MFA / EMAIL_OTP: the code that was sent. */
+  code?: string;
+  /** SELECT_MFA_TYPE: the factors offered in MFAS_CAN_CHOOSE. */
+  choices?: MfaFactor[];
+  /**
+   * MFA_SETUP: how far the authenticator set-up has come. `challenged` is the Session of the challenge itself,
+   * `associated` one returned by AssociateSoftwareToken (with its secret), `verified` one returned by
+   * VerifySoftwareToken, the only one RespondToAuthChallenge accepts (MFA, M10–M11).
+   */
+  setup?: 'challenged' | 'associated' | 'verified';
+  /** MFA_SETUP `associated`: the secret AssociateSoftwareToken returned. */
+  secret?: string;
 }
 
 /**
@@ -149,6 +197,7 @@ interface PreparedSeedUser {
   readonly enabled: boolean;
   readonly attributes: Readonly<Record<string, string>>;
   readonly pendingResetCode: SeedUser['PendingResetCode'];
+  readonly mfa: Readonly<Pick<UserMfaState, 'preferred' | 'softwareToken'> & { enabled: readonly MfaFactor[] }>;
 }
 
 interface PreparedSeedPool {
@@ -268,6 +317,8 @@ export class Store {
       codeRequests: [],
       wrongCodes: [],
       changePasswordFailures: [],
+      attributeVerification: { codes: new Map(), codeRequests: [], wrongCodes: [] },
+      mfa: { enabled: new Set(), preferred: null, softwareToken: null, pendingSoftwareTokenSecret: null, lastTotpStep: -1 },
     };
   }
 
@@ -285,6 +336,7 @@ export class Store {
       passwordPolicy: seedPool.PasswordPolicy,
       schema: buildSchema(seedPool.RequiredAttributes, seedPool.CustomAttributes),
       autoVerifiedAttributes: seedPool.AutoVerifiedAttributes,
+      mfaConfig: seedMfaConfig(seedPool),
       createdAt: now,
       clients: new Map(seedPool.Clients.map((config) => [config.ClientId, { config, createdAt: now }])),
       users: new Map(),
@@ -304,6 +356,9 @@ export class Store {
         status: seedUser.status,
       });
       user.enabled = seedUser.enabled;
+      user.mfa.enabled = new Set(seedUser.mfa.enabled);
+      user.mfa.preferred = seedUser.mfa.preferred;
+      user.mfa.softwareToken = seedUser.mfa.softwareToken && { ...seedUser.mfa.softwareToken };
       for (const [name, value] of Object.entries(seedUser.attributes)) {
         if (name === 'sub') throw new SeedError(`${where}: set Sub, not an attribute named sub`);
         if (!pool.schema.has(name)) throw new SeedError(`${where}: attribute ${name} is not in the pool schema`);
@@ -346,9 +401,27 @@ function prepareSeedPool(seedPool: SeedPool): PreparedSeedPool {
       enabled: seedUser.Enabled,
       attributes: { ...seedUser.Attributes },
       pendingResetCode: seedUser.PendingResetCode,
+      mfa: {
+        enabled: [...seedUser.UserMFASettingList],
+        preferred: seedUser.PreferredMfaSetting ?? null,
+        softwareToken: seedUser.SoftwareToken
+          ? { secret: seedUser.SoftwareToken.SecretCode, friendlyDeviceName: seedUser.SoftwareToken.FriendlyDeviceName ?? null }
+          : null,
+      },
     };
   });
   return { config, users };
+}
+
+/** A fresh copy per load: SetUserPoolMfaConfig must never reach the seed kept for the next reset. */
+function seedMfaConfig(seedPool: PreparedSeedPool['config']): PoolMfaConfig {
+  const { MfaConfiguration, SmsMfaConfiguration, SoftwareTokenMfaConfiguration, EmailMfaConfiguration } = seedPool;
+  return structuredClone({
+    MfaConfiguration,
+    ...(SmsMfaConfiguration ? { SmsMfaConfiguration } : {}),
+    ...(SoftwareTokenMfaConfiguration ? { SoftwareTokenMfaConfiguration } : {}),
+    ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}),
+  });
 }
 
 /** §0.1: the SRP "pool name" is the part of the pool id after `_`. */

@@ -1,5 +1,5 @@
 /**
- * Access, ID and refresh tokens shaped like the ones Cognito issues (cognito-wire-reference.md §2).
+ * Access, ID and refresh tokens shaped like the ones Cognito issues (docs/cognito-behaviour.md §2).
  * One issuer per user pool, each with its own key pairs, created in memory when the pool is created:
  * nothing is written to disk, so tokens from an earlier run of the emulator no longer verify.
  */

@@ -35,23 +35,51 @@ interface SeedUser {
   UserStatus?: string;
   Enabled?: boolean;
   Attributes?: Record<string, string>;
+  UserMFASettingList?: string[];
+  PreferredMfaSetting?: string;
+  SoftwareToken?: { SecretCode: string };
 }
 
-async function demoUsers(): Promise<SeedUser[]> {
-  const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as { UserPools: { Users?: SeedUser[] }[] };
-  return seed.UserPools.flatMap((pool) => pool.Users ?? []);
+interface SeedPool {
+  Id: string;
+  Name: string;
+  MfaConfiguration?: string;
+  Users?: SeedUser[];
 }
 
-function describeUser(user: SeedUser): string {
+async function demoPools(): Promise<SeedPool[]> {
+  return (JSON.parse(await readFile(SEED_PATH, 'utf8')) as { UserPools: SeedPool[] }).UserPools;
+}
+
+function describeUser(pool: SeedPool, user: SeedUser): string {
   if (user.Enabled === false) return 'disabled';
   switch (user.UserStatus) {
     case 'FORCE_CHANGE_PASSWORD':
-      return 'temporary password: sets a new one at first sign-in';
+      return pool.MfaConfiguration === 'ON'
+        ? 'temporary password: sets a new one, then sets up an authenticator app (MFA_SETUP)'
+        : 'temporary password: sets a new one at first sign-in';
     case 'RESET_REQUIRED':
       return 'password reset by an administrator: the code is on the outbox page';
     default:
-      return `confirmed, ${verifiedContact(user.Attributes ?? {})}`;
+      return secondFactor(user) ?? `confirmed, ${verifiedContact(user.Attributes ?? {})}`;
   }
+}
+
+/**
+ * What an MFA user is asked after the password (the pool's rule: the preferred factor, the only one, or a choice).
+ * The authenticator secret is demo data from the seed, printed so a person can add it to a phone app.
+ */
+function secondFactor(user: SeedUser): string | null {
+  const factors = user.UserMFASettingList ?? [];
+  if (factors.length === 0) return null;
+  const ask = (factor: string): string => {
+    if (factor === 'SMS_MFA') return 'a texted code (outbox page)';
+    if (factor === 'EMAIL_OTP') return 'an emailed code (outbox page)';
+    return `an authenticator code, secret ${user.SoftwareToken?.SecretCode ?? '?'}`;
+  };
+  const asked = user.PreferredMfaSetting ?? (factors.length === 1 ? factors[0] : null);
+  if (asked) return `MFA: ${ask(asked)}`;
+  return `MFA: chooses between ${factors.map(ask).join(' and ')}`;
 }
 
 /** Where a forgotten-password code would go, which is what tells these users apart. */
@@ -68,16 +96,22 @@ async function main(): Promise<void> {
   const appUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
   const mfaAppUrl = mfaVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${MFA_APP_PORT}/`;
 
-  const users = await demoUsers();
-  const width = Math.max(...users.map((user) => user.Username.length));
+  const pools = await demoPools();
+  const width = Math.max(...pools.flatMap((pool) => (pool.Users ?? []).map((user) => user.Username.length)));
+  const poolLines = pools.map((pool) => {
+    const users = (pool.Users ?? []).map(
+      (user) => `    ${user.Username.padEnd(width)}  ${(user.Password ?? '').padEnd(16)}  ${describeUser(pool, user)}`,
+    );
+    return [`  ${pool.Id} (${pool.Name}, MFA ${pool.MfaConfiguration ?? 'OFF'}):`, ...users].join('\n');
+  });
   console.log(`
   App:            ${appUrl}
   App, MFA required: ${mfaAppUrl}   (the pool us-east-1_LocalMfa: every user sets up an authenticator app)
   Sent messages:  ${emulator.url}/_emulator/   (codes and temporary passwords a real pool would email)
   Local pool:     ${emulator.url}
 
-  Demo users (these passwords exist only in ${SEED_PATH}):
-${users.map((user) => `    ${user.Username.padEnd(width)}  ${(user.Password ?? '').padEnd(16)}  ${describeUser(user)}`).join('\n')}
+  Demo users by pool (these passwords and secrets exist only in ${SEED_PATH}):
+${poolLines.join('\n')}
 
   Ctrl-C stops both servers.
 `);

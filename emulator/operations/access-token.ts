@@ -25,8 +25,8 @@ export async function authenticateAccessToken(context: OperationContext, accessT
     const { claims } = result;
     if (!pool.clients.has(claims.client_id)) throw Errors.notAuthorized(Messages.invalidAccessToken);
     const user = context.store.findUser(pool, claims.username);
-    // [U] §4.15: what Cognito answers for a token of a deleted user is not captured; "User does not exist."
-    // is one of the two suggested answers. A user re-created under the same name has a new `sub` and is a
+    // [U] §4.15: what Cognito answers for a token of a deleted user is not published; this emulator answers
+    // "User does not exist.". A user re-created under the same name has a new `sub` and is a
     // different user, so the old token does not reach them.
     if (!user || user.sub !== claims.sub) throw Errors.userNotFound();
     const family = context.store.tokenFamilies.get(claims.origin_jti);

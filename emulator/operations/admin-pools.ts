@@ -145,7 +145,7 @@ function describePool(pool: PoolState): JsonObject {
     UsernameConfiguration: { CaseSensitive: pool.caseSensitive },
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
     UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [] },
-    MfaConfiguration: 'OFF',
+    MfaConfiguration: pool.mfaConfig.MfaConfiguration,
     EstimatedNumberOfUsers: pool.users.size,
     EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
     UserPoolTags: {},

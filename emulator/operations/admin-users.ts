@@ -14,6 +14,7 @@ import {
   type OperationContext,
 } from './context';
 import { attributeList, optionalBoolean, optionalString, requiredString, stringList, type JsonObject } from './input';
+import { userMfaMembers } from './mfa-preference';
 import { sendResetCode } from './password-reset';
 import { clearSignInFailures } from './sign-in';
 
@@ -146,7 +147,7 @@ async function adminGetUser(input: JsonObject, context: OperationContext): Promi
   const user = requireUserForAdmin(context, pool, requiredString(input, 'Username'));
   // §4.13: the fields of UserType, with the attributes under the name UserAttributes.
   const { Attributes, ...fields } = userType(user);
-  return { ...fields, UserAttributes: Attributes };
+  return { ...fields, UserAttributes: Attributes, ...userMfaMembers(user) };
 }
 
 /** §4.10: Permanent sets CONFIRMED; otherwise FORCE_CHANGE_PASSWORD with a new temporary-password period. */

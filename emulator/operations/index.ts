@@ -15,13 +15,17 @@ import {
   AdminSetUserPassword,
   AdminUpdateUserAttributes,
 } from './admin-users';
+import { GetUserAttributeVerificationCode, VerifyUserAttribute } from './attribute-verification';
 import type { OperationDefinition } from './context';
 import { InitiateAuth } from './initiate-auth';
+import { AdminSetUserMFAPreference, SetUserMFAPreference } from './mfa-preference';
 import { ConfirmForgotPassword, ForgotPassword } from './password-reset';
+import { GetUserPoolMfaConfig, SetUserPoolMfaConfig } from './pool-mfa-config';
 import { RespondToAuthChallenge } from './respond-to-auth-challenge';
+import { AssociateSoftwareToken, VerifySoftwareToken } from './software-token';
 import { ChangePassword, GetUser, GlobalSignOut, RevokeToken } from './user-session';
 
-/** Every operation this local user pool answers, by its X-Amz-Target name (issue scope; §4 of the reference). */
+/** Every operation this local user pool answers, by its X-Amz-Target name (§4 of docs/cognito-behaviour.md). */
 export const OPERATIONS: Readonly<Record<string, OperationDefinition>> = {
   InitiateAuth,
   RespondToAuthChallenge,
@@ -31,6 +35,8 @@ export const OPERATIONS: Readonly<Record<string, OperationDefinition>> = {
   GetUser,
   GlobalSignOut,
   RevokeToken,
+  GetUserAttributeVerificationCode,
+  VerifyUserAttribute,
   AdminCreateUser,
   AdminGetUser,
   AdminSetUserPassword,
@@ -44,6 +50,13 @@ export const OPERATIONS: Readonly<Record<string, OperationDefinition>> = {
   ListUserPoolClients,
   DescribeUserPool,
   DescribeUserPoolClient,
+  // MFA (docs/cognito-behaviour.md, MFA)
+  AssociateSoftwareToken,
+  VerifySoftwareToken,
+  SetUserMFAPreference,
+  AdminSetUserMFAPreference,
+  SetUserPoolMfaConfig,
+  GetUserPoolMfaConfig,
 };
 
 export type { OperationContext, OperationDefinition } from './context';

@@ -5,7 +5,8 @@ import { isAcceptableSrpA, passwordMatches, startSrp } from '../srp';
 import { uuidFrom, usernameKey, type ClientState, type PoolState } from '../store';
 import { checkSecretHash, preventsUserExistenceErrors, requireClient, type OperationContext, type OperationDefinition } from './context';
 import { requiredEnum, requiredString, stringMap, type JsonObject } from './input';
-import { afterPasswordProven, assertMaySignIn, assertNotLockedOut, forgetOldSessions, issueTokens, recordSignInFailure } from './sign-in';
+import { forgetOldSessions } from './challenge-session';
+import { afterPasswordProven, assertMaySignIn, assertNotLockedOut, issueTokens, recordSignInFailure } from './sign-in';
 
 /** §4.1 InitiateAuth (unsigned). */
 

@@ -6,14 +6,15 @@ import { createPasswordVerifier, expectedPasswordClaimSignature, parseSrpTimesta
 import { usernameKey, type ClientState, type AttemptCounters, type PoolState, type UserState } from '../store';
 import { checkSecretHash, requireClient, touch, type OperationContext, type OperationDefinition } from './context';
 import { optionalString, requiredEnum, requiredString, stringMap, type JsonObject } from './input';
+import { answerMfaChallenge } from './mfa-answers';
 import {
   afterPasswordProven,
   assertMaySignIn,
   assertNotLockedOut,
   clearSignInFailures,
+  finishSignIn,
   missingRequiredAttributes,
   recordSignInFailure,
-  signIn,
 } from './sign-in';
 
 /** §4.2 RespondToAuthChallenge (unsigned). */
@@ -48,6 +49,11 @@ async function respondToAuthChallenge(input: JsonObject, context: OperationConte
   // parameter: to the caller it is a session that cannot be used here. It stays usable for its own challenge.
   const challengeSession = session ? context.store.challengeSessions.get(session) : undefined;
   if (challengeSession && challengeSession.challengeName !== challengeName) {
+    // docs/cognito-behaviour.md, MFA, M9: a Session of a pending MFA challenge answered under another name gets
+    // CodeMismatchException "Invalid code or auth state for the user." (after the session checks).
+    if (challengeSession.challengeName !== 'NEW_PASSWORD_REQUIRED') {
+      return answerMfaChallenge(context, pool, client, challengeName, responses, session);
+    }
     throw Errors.notAuthorized(Messages.sessionInvalid);
   }
   switch (challengeName) {
@@ -55,8 +61,14 @@ async function respondToAuthChallenge(input: JsonObject, context: OperationConte
       return passwordVerifier(context, pool, client, responses);
     case 'NEW_PASSWORD_REQUIRED':
       return newPasswordRequired(context, pool, client, responses, session);
+    case 'SMS_MFA':
+    case 'EMAIL_OTP':
+    case 'SOFTWARE_TOKEN_MFA':
+    case 'SELECT_MFA_TYPE':
+    case 'MFA_SETUP':
+      return answerMfaChallenge(context, pool, client, challengeName, responses, session);
     default:
-      // [U] This pool never issues other challenges (no MFA, devices or custom auth); the wording is this emulator's.
+      // [U] This pool issues no other challenges (no devices, custom auth or passwordless); the wording is this emulator's.
       throw Errors.invalidParameter(`${challengeName} is not supported by this local user pool.`);
   }
 }
@@ -208,7 +220,8 @@ async function newPasswordRequired(
   user.temporaryPasswordSetAt = null;
   clearSignInFailures(user);
   touch(context, user);
-  return { ChallengeParameters: {}, AuthenticationResult: await signIn(context, pool, client, user) };
+  // docs/cognito-behaviour.md, MFA, M4: MFA follows the new password (MFA_SETUP in an ON pool without a factor).
+  return finishSignIn(context, pool, client, user);
 }
 
 function joinNames(names: readonly string[]): string {

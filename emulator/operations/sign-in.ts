@@ -1,10 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { NOT_USER_WRITABLE } from '../attributes';
 import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
 import type { AttemptCounters, ClientState, PoolState, TokenFamily, UserState } from '../store';
+import { createChallengeSession } from './challenge-session';
 import type { OperationContext } from './context';
 import type { JsonObject } from './input';
+import { mfaChallengeAfterPassword } from './mfa-challenge';
 
 /** Steps of a sign-in shared by InitiateAuth and RespondToAuthChallenge. */
 
@@ -69,6 +71,16 @@ export async function afterPasswordProven(
     if (temporaryPasswordExpired(context, pool, user)) throw Errors.notAuthorized(Messages.temporaryPasswordExpired);
     return newPasswordChallenge(context, pool, client, user);
   }
+  return finishSignIn(context, pool, client, user);
+}
+
+/**
+ * The password step is done (and, for a temporary password, a new one set): the MFA challenge that is due
+ * (docs/cognito-behaviour.md, MFA, M4–M5), or tokens.
+ */
+export async function finishSignIn(context: OperationContext, pool: PoolState, client: ClientState, user: UserState): Promise<JsonObject> {
+  const challenge = mfaChallengeAfterPassword(context, pool, client, user);
+  if (challenge) return challenge;
   return { ChallengeParameters: {}, AuthenticationResult: await signIn(context, pool, client, user) };
 }
 
@@ -90,7 +102,7 @@ function newPasswordChallenge(
   const requiredAttributes = missingRequiredAttributes(pool, user).map((name) => `userAttributes.${name}`);
   return {
     ChallengeName: 'NEW_PASSWORD_REQUIRED',
-    Session: createChallengeSession(context, pool, client, user),
+    Session: createChallengeSession(context, pool, client, user, { challengeName: 'NEW_PASSWORD_REQUIRED' }),
     ChallengeParameters: {
       USER_ID_FOR_SRP: user.username,
       requiredAttributes: JSON.stringify(requiredAttributes),
@@ -104,39 +116,6 @@ export function missingRequiredAttributes(pool: PoolState, user: UserState): str
     .filter((definition) => definition.required && !NOT_USER_WRITABLE.has(definition.name))
     .filter((definition) => !user.attributes.get(definition.name))
     .map((definition) => definition.name);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Challenge sessions (§1, §4.2)
-
-/**
- * Security: the Session is an opaque random handle (like Cognito's encrypted `AYAB…` blob, §1); everything it
- * stands for stays on the server, so a client can neither read nor forge it.
- */
-function createChallengeSession(context: OperationContext, pool: PoolState, client: ClientState, user: UserState): string {
-  const session = `AYAB${randomBytes(LIMITS.sessionBytes).toString('base64url')}`;
-  context.store.challengeSessions.set(session, {
-    challengeName: 'NEW_PASSWORD_REQUIRED',
-    poolId: pool.id,
-    clientId: client.config.ClientId,
-    username: user.username,
-    expiresAt: context.clock.now() + client.config.AuthSessionValidity * 60 * 1000,
-  });
-  forgetOldSessions(context);
-  return session;
-}
-
-/** Drops SRP steps past their lifetime and sessions long expired, so state does not grow without bound. */
-export function forgetOldSessions(context: OperationContext): void {
-  const forgetBefore = context.clock.now() - LIMITS.expiredSessionMemorySeconds * 1000;
-  for (const [session, state] of context.store.challengeSessions) {
-    if (state.expiresAt < forgetBefore) context.store.challengeSessions.delete(session);
-  }
-  for (const [secretBlock, step] of context.store.srpSteps) {
-    if (step.createdAt + LIMITS.srpSecretBlockLifetimeSeconds * 1000 < context.clock.now()) {
-      context.store.srpSteps.delete(secretBlock);
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { constantTimeEqual } from '../secure-compare';
 import { createPasswordVerifier, passwordMatches } from '../srp';
 import { authenticateAccessToken } from './access-token';
 import { attributeListOf, pruneToWindowAndCount, touch, type OperationContext, type OperationDefinition } from './context';
+import { userMfaMembers } from './mfa-preference';
 import { optionalString, requiredString, type JsonObject } from './input';
 
 /** Operations a signed-in user calls with their tokens: §4.5 ChangePassword, §4.6 GetUser, §4.7 GlobalSignOut, §4.8 RevokeToken. */
@@ -38,7 +39,7 @@ async function changePassword(input: JsonObject, context: OperationContext): Pro
 
 async function getUser(input: JsonObject, context: OperationContext): Promise<JsonObject> {
   const { user } = await authenticateAccessToken(context, requiredString(input, 'AccessToken'));
-  return { Username: user.username, UserAttributes: attributeListOf(user) };
+  return { Username: user.username, UserAttributes: attributeListOf(user), ...userMfaMembers(user) };
 }
 
 /** §4.7: revokes every refresh token of the user and the access tokens issued from them, on every client. */
@@ -50,7 +51,7 @@ async function globalSignOut(input: JsonObject, context: OperationContext): Prom
 
 /**
  * §4.8: revokes one refresh token and the access tokens issued from it. No real error messages were found;
- * the mapping follows the reference's suggestion, with this emulator's wording [U].
+ * the mapping and its wording are this emulator's choice [U].
  */
 async function revokeToken(input: JsonObject, context: OperationContext): Promise<JsonObject | undefined> {
   const token = requiredString(input, 'Token');

@@ -264,12 +264,23 @@ describe('listing and describing', () => {
       seen.push(...(page.Users ?? []).map((user) => user.Username ?? ''));
       token = page.PaginationToken;
     } while (token);
-    expect(seen).toEqual(['demo.user', 'new.user', 'reset.user', 'no.contact', 'disabled.user', 'phone.user']);
+    expect(seen).toEqual([
+      'demo.user',
+      'new.user',
+      'reset.user',
+      'no.contact',
+      'disabled.user',
+      'phone.user',
+      'totp.user',
+      'sms.user',
+      'email.user',
+      'choose.user',
+    ]);
   });
 
   it('lists pools and clients', async () => {
     const pools = await admin().send(new ListUserPoolsCommand({ MaxResults: 10 }));
-    expect(pools.UserPools?.map((pool) => pool.Id)).toEqual([POOL_ID]);
+    expect(pools.UserPools?.map((pool) => pool.Id)).toEqual([POOL_ID, 'us-east-1_LocalMfa']);
     const clients = await admin().send(new ListUserPoolClientsCommand({ UserPoolId: POOL_ID }));
     expect(clients.UserPoolClients?.map((client) => client.ClientId)).toContain(APP_CLIENT);
   });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, latestCode, outbox, passwordSignIn, useEmulator } from './helpers';
+import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, SIGNED, call, latestCode, outbox, passwordSignIn, useEmulator } from './helpers';
 
 /**
  * AWS's walk-through of resetting and changing a Cognito password, command for command, with the AWS CLI
@@ -113,5 +113,35 @@ describe.concurrent('the AWS CLI against the local user pool', { timeout: 30_000
     json(await aws('admin-reset-user-password', ...pool, '--username', 'no.contact'));
     const sent = (await outbox(emulator.current.url)).filter((message) => message.username === 'no.contact');
     expect(sent).toMatchObject([{ kind: 'AdminResetUserPassword', destination: 'no.contact@example.com' }]);
+  });
+
+  it('the user verifies their own email: get-user-attribute-verification-code → verify-user-attribute → forgot-password', async () => {
+    // A user of its own, set up over plain HTTP: the seeded ones belong to the scenarios above.
+    const url = emulator.current.url;
+    const username = 'cli.verify';
+    await call(url, 'AdminCreateUser', {
+      UserPoolId: POOL_ID,
+      Username: username,
+      MessageAction: 'SUPPRESS',
+      TemporaryPassword: 'Temp-Passw0rd7!',
+      UserAttributes: [{ Name: 'email', Value: 'cli.verify@example.com' }, { Name: 'email_verified', Value: 'false' }],
+    }, SIGNED);
+    await call(url, 'AdminSetUserPassword', { UserPoolId: POOL_ID, Username: username, Password: DEMO_PASSWORD, Permanent: true }, SIGNED);
+    const signedIn = await passwordSignIn(url, username, DEMO_PASSWORD);
+    const accessToken = String((signedIn.body.AuthenticationResult as Record<string, unknown>).AccessToken);
+
+    const sent = json(await aws('get-user-attribute-verification-code', '--access-token', accessToken, '--attribute-name', 'email'));
+    expect(sent).toEqual({ CodeDeliveryDetails: { Destination: 'c***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } });
+    const code = await latestCode(url, username);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    expectCliError(
+      await aws('verify-user-attribute', '--access-token', accessToken, '--attribute-name', 'email', '--code', wrong),
+      'CodeMismatchException',
+      'VerifyUserAttribute',
+      'Invalid verification code provided, please try again.',
+    );
+    json(await aws('verify-user-attribute', '--access-token', accessToken, '--attribute-name', 'email', '--code', code));
+    const reset = json(await aws('forgot-password', '--client-id', APP_CLIENT, '--username', username));
+    expect(reset).toEqual({ CodeDeliveryDetails: { Destination: 'c***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } });
   });
 });

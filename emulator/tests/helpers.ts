@@ -8,6 +8,7 @@ import {
 } from 'amazon-cognito-identity-js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, vi } from 'vitest';
+import { Secret, TOTP } from 'otpauth';
 import type { SeedInput } from '../seed-schema';
 import type { OutboxMessage } from '../store';
 import { DEFAULT_SEED_PATH, startEmulator, type EmulatorOptions, type RunningEmulator } from '../server';
@@ -26,6 +27,11 @@ export const SECRET_CLIENT_SECRET = 'localdemo0secret0client0secret0not0for0prod
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 export const NEW_USER_TEMP_PASSWORD = 'Temp-Passw0rd1!';
 export const RESET_USER_OLD_PASSWORD = 'Old-Passw0rd1!';
+/** The seed's second pool: MFA required, authenticator apps only (docs/cognito-behaviour.md, MFA). */
+export const MFA_POOL_ID = 'us-east-1_LocalMfa';
+export const MFA_APP_CLIENT = 'localmfaappclient000000001';
+/** The authenticator secret of the seed's totp.user and choose.user (README prints it too). */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /**
  * Starts one emulator on a random port for the test file, resets it to the seed before every test (unless the
@@ -72,8 +78,8 @@ class MemoryStorage implements ICognitoStorage {
   }
 }
 
-export function cognitoUser(url: string, username: string, clientId = APP_CLIENT): CognitoUser {
-  const pool = new CognitoUserPool({ UserPoolId: POOL_ID, ClientId: clientId, endpoint: url, Storage: new MemoryStorage() });
+export function cognitoUser(url: string, username: string, clientId = APP_CLIENT, poolId = POOL_ID): CognitoUser {
+  const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: url, Storage: new MemoryStorage() });
   return new CognitoUser({ Username: username, Pool: pool, Storage: new MemoryStorage() });
 }
 
@@ -86,24 +92,39 @@ export interface CognitoClientError {
 export type SignInOutcome =
   | { kind: 'signedIn'; session: CognitoUserSession; user: CognitoUser }
   | { kind: 'newPasswordRequired'; userAttributes: Record<string, string>; requiredAttributes: string[]; user: CognitoUser }
-  | { kind: 'failed'; error: CognitoClientError; user: CognitoUser };
+  | { kind: 'failed'; error: CognitoClientError; user: CognitoUser }
+  /** An MFA challenge, through the callback amazon-cognito-identity-js calls for it. */
+  | { kind: MfaCallback; challengeName: string; parameters: Record<string, string>; user: CognitoUser };
+
+export type MfaCallback = 'mfaRequired' | 'totpRequired' | 'selectMFAType' | 'mfaSetup';
+
+/** Every callback of authenticateUser and its follow-ups, each settling the outcome. */
+function outcomeCallbacks(user: CognitoUser, resolve: (outcome: SignInOutcome) => void) {
+  const mfa = (kind: MfaCallback) => (challengeName: string, parameters: Record<string, string>) =>
+    resolve({ kind, challengeName, parameters, user });
+  return {
+    onSuccess: (session: CognitoUserSession) => resolve({ kind: 'signedIn', session, user }),
+    onFailure: (error: CognitoClientError) => resolve({ kind: 'failed', error, user }),
+    newPasswordRequired: (userAttributes: Record<string, string>, requiredAttributes: string[]) =>
+      resolve({ kind: 'newPasswordRequired', userAttributes, requiredAttributes, user }),
+    mfaRequired: mfa('mfaRequired'),
+    totpRequired: mfa('totpRequired'),
+    selectMFAType: mfa('selectMFAType'),
+    mfaSetup: mfa('mfaSetup'),
+  };
+}
 
 /** authenticateUser with the library's default flow (USER_SRP_AUTH) or USER_PASSWORD_AUTH. */
 export function signIn(
   url: string,
   username: string,
   password: string,
-  options: { clientId?: string; flow?: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' } = {},
+  options: { clientId?: string; poolId?: string; flow?: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' } = {},
 ): Promise<SignInOutcome> {
-  const user = cognitoUser(url, username, options.clientId);
+  const user = cognitoUser(url, username, options.clientId, options.poolId);
   if (options.flow) user.setAuthenticationFlowType(options.flow);
   return new Promise((resolve) => {
-    user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
-      onSuccess: (session) => resolve({ kind: 'signedIn', session, user }),
-      onFailure: (error: CognitoClientError) => resolve({ kind: 'failed', error, user }),
-      newPasswordRequired: (userAttributes: Record<string, string>, requiredAttributes: string[]) =>
-        resolve({ kind: 'newPasswordRequired', userAttributes, requiredAttributes, user }),
-    });
+    user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), outcomeCallbacks(user, resolve));
   });
 }
 
@@ -113,13 +134,40 @@ export function completeNewPassword(
   attributes: Record<string, string>,
 ): Promise<SignInOutcome> {
   return new Promise((resolve) => {
-    user.completeNewPasswordChallenge(newPassword, attributes, {
-      onSuccess: (session) => resolve({ kind: 'signedIn', session, user }),
-      onFailure: (error: CognitoClientError) => resolve({ kind: 'failed', error, user }),
-      newPasswordRequired: (userAttributes: Record<string, string>, requiredAttributes: string[]) =>
-        resolve({ kind: 'newPasswordRequired', userAttributes, requiredAttributes, user }),
-    });
+    user.completeNewPasswordChallenge(newPassword, attributes, outcomeCallbacks(user, resolve));
   });
+}
+
+/** sendMFACode: the SMS_MFA code, or with 'SOFTWARE_TOKEN_MFA' the authenticator's. */
+export function sendMfaCode(user: CognitoUser, code: string, mfaType?: 'SOFTWARE_TOKEN_MFA'): Promise<SignInOutcome> {
+  return new Promise((resolve) => {
+    user.sendMFACode(code, outcomeCallbacks(user, resolve), mfaType);
+  });
+}
+
+/** sendMFASelectionAnswer: settles with the chosen factor's callback (or a failure). */
+export function sendMfaSelection(user: CognitoUser, answer: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA'): Promise<SignInOutcome> {
+  return new Promise((resolve) => {
+    user.sendMFASelectionAnswer(answer, outcomeCallbacks(user, resolve));
+  });
+}
+
+/**
+ * A pool clock that stands still (10 s into a 30-second TOTP step, near real time) until a test moves it: an
+ * authenticator code computed in a test stays the pool's current one however slow the machine is, so tests of
+ * code windows and reuse never straddle a step boundary.
+ */
+export function frozenClockBase(): () => number {
+  const frozen = Math.floor(Date.now() / 30_000) * 30_000 + 10_000;
+  return () => frozen;
+}
+
+/**
+ * The code an authenticator app shows for `secret` at the pool's time now (plus `offsetSeconds`): otpauth's
+ * defaults are an authenticator app's (RFC 6238, SHA-1, 6 digits, 30 s), computed apart from the pool's own check.
+ */
+export function authenticatorCode(emulator: RunningEmulator, secret: string, offsetSeconds = 0): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: emulator.clock.now() + offsetSeconds * 1000 });
 }
 
 /**

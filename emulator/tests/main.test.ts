@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Starting means compiling with tsx and making key pairs for every seeded pool: seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** `npm run emulator` is `tsx emulator/main.ts`; this runs the same entry point the same way. */
 function runEmulatorCli(args: string[]): ChildProcess {

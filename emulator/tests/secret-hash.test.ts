@@ -16,7 +16,7 @@ import {
 const emulator = useEmulator();
 const url = () => emulator.current.url;
 
-/** §7 of the wire reference, computed independently of the server code. */
+/** docs/cognito-behaviour.md §7, computed independently of the server code. */
 function secretHash(username: string): string {
   return createHmac('sha256', SECRET_CLIENT_SECRET).update(username + SECRET_CLIENT).digest('base64');
 }
