@@ -1,6 +1,6 @@
 /**
  * `npm start`: the local user pool and the app's dev server together, for trying every flow by hand.
- * Ctrl-C stops both.
+ * Ctrl-C stops them all.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type ViteDevServer } from 'vite';
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   Demo users by pool (these passwords and secrets exist only in ${SEED_PATH}):
 ${poolLines.join('\n')}
 
-  Ctrl-C stops both servers.
+  Ctrl-C stops every server.
 `);
 
   let stopping = false;
