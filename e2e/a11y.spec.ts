@@ -2,7 +2,6 @@ import type { Page } from '@playwright/test';
 import {
   COLOR_SCHEMES,
   LANGUAGES,
-  TOUR_NAMES,
   announcements,
   axeFindings,
   chooseLanguage,
@@ -14,8 +13,8 @@ import {
   screenNotice,
   settleTransitions,
   submitButton,
-  tours,
 } from './a11y-helpers';
+import { ALL_TOUR_NAMES, allTours } from './a11y-tours-mfa';
 import { expect, test, uniquePassword } from './fixtures';
 
 const DESKTOP = { width: 1280, height: 720 };
@@ -53,17 +52,18 @@ for (const language of LANGUAGES) {
   test.describe(`accessibility in ${language}`, () => {
     test.use({ viewport: DESKTOP });
 
-    for (const tourName of TOUR_NAMES) {
-      test(`${tourName}: every state passes axe (light and dark), labels, reflow`, async ({ page, makeUser, outbox }) => {
+    for (const tourName of ALL_TOUR_NAMES) {
+      test(`${tourName}: every state passes axe (light and dark), labels, reflow`, async ({ page, makeUser, outbox, admin }) => {
         // Each state is checked eight ways (axe twice, labels, two widths): more than the default 30 s for a tour.
         test.setTimeout(90_000);
         await chooseLanguage(page, language);
         const states: string[] = [];
         let axeRuns = 0;
-        await tours[tourName]({
+        await allTours[tourName]({
           page,
           makeUser,
           outbox,
+          admin,
           visit: async (state) => {
             states.push(state);
             axeRuns += await checkState(page, `${language} ${state}`);

@@ -4,16 +4,20 @@ import {
   AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminResetUserPasswordCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   GetUserCommand,
   InitiateAuthCommand,
   UserNotFoundException,
+  VerifySoftwareTokenCommand,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { test as base, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { E2E_EMULATOR_PORT } from './ports';
+import { TOTP } from 'otpauth';
+import { E2E_EMULATOR_PORT, E2E_MFA_APP_PORT } from './ports';
 
 /**
  * Fixtures for the browser tests: an administrator's client for the test pool, users made per test and
@@ -24,6 +28,18 @@ export const EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 export const POOL_ID = 'us-east-1_LocalDemo';
 /** The app client the SPA uses (e2e/config.e2e.json). */
 export const APP_CLIENT_ID = 'localdemoappclient00000001';
+
+/** The pool that requires MFA (authenticator apps only), its app client, and the app server in front of it. */
+export const MFA_POOL_ID = 'us-east-1_LocalMfa';
+export const MFA_APP_CLIENT_ID = 'localmfaappclient000000001';
+export const MFA_APP_URL = `http://127.0.0.1:${E2E_MFA_APP_PORT}`;
+
+/** Which pool a test user lives in. */
+export type TestPool = 'demo' | 'mfaRequired';
+const POOLS: Record<TestPool, { poolId: string; clientId: string }> = {
+  demo: { poolId: POOL_ID, clientId: APP_CLIENT_ID },
+  mfaRequired: { poolId: MFA_POOL_ID, clientId: MFA_APP_CLIENT_ID },
+};
 
 /** The administrator's view of the pool, as the AWS SDK sees it. The emulator accepts any credentials. */
 export function createAdminClient(): CognitoIdentityProviderClient {
@@ -63,11 +79,16 @@ export interface MakeUserOptions {
   name?: string | null;
   /** Whether the email address counts as verified (a reset code needs a verified contact). Default true. */
   emailVerified?: boolean;
+  /** A verified phone number (E.164), for SMS codes. Default: none. */
+  phoneNumber?: string;
+  /** Default: the demo pool (MFA optional). */
+  pool?: TestPool;
 }
 
 export interface TestUser {
   username: string;
   email: string;
+  pool: TestPool;
   /** The password that signs in now: the permanent one, or the temporary one for a temporary-password user. */
   password: string;
 }
@@ -149,9 +170,10 @@ export const test = base.extend<Fixtures>({
   },
 
   makeUser: async ({ admin }, use, testInfo) => {
-    const created: string[] = [];
+    const created: { poolId: string; username: string }[] = [];
 
-    const makeUser: MakeUser = async ({ setup = 'confirmed', name = 'Test Person', emailVerified = true } = {}) => {
+    const makeUser: MakeUser = async ({ setup = 'confirmed', name = 'Test Person', emailVerified = true, phoneNumber, pool = 'demo' } = {}) => {
+      const poolId = POOLS[pool].poolId;
       const username = uniqueUsername(testInfo.workerIndex);
       const email = `${username}@example.com`;
       const temporaryPassword = uniquePassword();
@@ -160,10 +182,11 @@ export const test = base.extend<Fixtures>({
         { Name: 'email_verified', Value: String(emailVerified) },
       ];
       if (name !== null) attributes.push({ Name: 'name', Value: name });
+      if (phoneNumber) attributes.push({ Name: 'phone_number', Value: phoneNumber }, { Name: 'phone_number_verified', Value: 'true' });
 
       await admin.send(
         new AdminCreateUserCommand({
-          UserPoolId: POOL_ID,
+          UserPoolId: poolId,
           Username: username,
           TemporaryPassword: temporaryPassword,
           // The test knows the temporary password; an invitation in the outbox would only be noise.
@@ -171,35 +194,35 @@ export const test = base.extend<Fixtures>({
           UserAttributes: attributes,
         }),
       );
-      created.push(username);
-      if (setup === 'temporaryPassword') return { username, email, password: temporaryPassword };
+      created.push({ poolId, username });
+      if (setup === 'temporaryPassword') return { username, email, pool, password: temporaryPassword };
 
       const password = uniquePassword();
-      await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: username, Password: password, Permanent: true }));
+      await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }));
       switch (setup) {
         case 'confirmed':
-          return { username, email, password };
+          return { username, email, pool, password };
         case 'temporaryPasswordFromSetPassword': {
           const newTemporary = uniquePassword();
           await admin.send(
-            new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: username, Password: newTemporary, Permanent: false }),
+            new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: newTemporary, Permanent: false }),
           );
-          return { username, email, password: newTemporary };
+          return { username, email, pool, password: newTemporary };
         }
         case 'resetByAdmin':
-          await admin.send(new AdminResetUserPasswordCommand({ UserPoolId: POOL_ID, Username: username }));
-          return { username, email, password };
+          await admin.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: username }));
+          return { username, email, pool, password };
         case 'disabled':
-          await admin.send(new AdminDisableUserCommand({ UserPoolId: POOL_ID, Username: username }));
-          return { username, email, password };
+          await admin.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: username }));
+          return { username, email, pool, password };
       }
     };
 
     await use(makeUser);
 
-    for (const username of created) {
+    for (const { poolId, username } of created) {
       try {
-        await admin.send(new AdminDeleteUserCommand({ UserPoolId: POOL_ID, Username: username }));
+        await admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: username }));
       } catch (error) {
         if (!(error instanceof UserNotFoundException)) throw error;
       }
@@ -284,5 +307,65 @@ export function refreshWithToken(client: CognitoIdentityProviderClient, refreshT
     client.send(
       new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: APP_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
     ),
+  );
+}
+
+/** The pool's clock (it may have been moved forward by the server-clock tests): TOTP codes are checked by it. */
+export async function poolNow(): Promise<number> {
+  const response = await fetch(`${EMULATOR_URL}/_emulator/clock`);
+  expect(response.ok, 'GET /_emulator/clock').toBe(true);
+  return Date.parse(((await response.json()) as { now: string }).now);
+}
+
+/**
+ * The authenticator app's code for `secret` (RFC 6238: SHA-1, 6 digits, 30 s), at the pool's time plus
+ * `stepsAhead` periods. A code is accepted once: a test that has just used the current one (to verify the key,
+ * say) signs in with the next period's, which the pool accepts as one step of clock drift.
+ */
+export async function authenticatorCode(secret: string, stepsAhead = 0): Promise<string> {
+  const totp = new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 });
+  return totp.generate({ timestamp: (await poolNow()) + stepsAhead * 30_000 });
+}
+
+/**
+ * Sets up an authenticator app for a confirmed user, as the user would with their own tokens
+ * (AssociateSoftwareToken, VerifySoftwareToken, then SetUserMFAPreference through the administrator), and
+ * makes it the preferred method. Returns the key; the current period's code is then used up.
+ */
+export async function enrollAuthenticator(admin: CognitoIdentityProviderClient, user: TestUser): Promise<string> {
+  const { poolId, clientId } = POOLS[user.pool];
+  const signIn = await admin.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: user.username, PASSWORD: user.password } }),
+  );
+  const accessToken = signIn.AuthenticationResult?.AccessToken;
+  expect(accessToken, 'a user without MFA yet signs in with tokens').toBeDefined();
+  const { SecretCode } = await admin.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+  const secret = SecretCode ?? '';
+  await admin.send(
+    new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: await authenticatorCode(secret), FriendlyDeviceName: 'Test phone' }),
+  );
+  await admin.send(
+    new AdminSetUserMFAPreferenceCommand({
+      UserPoolId: poolId,
+      Username: user.username,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    }),
+  );
+  return secret;
+}
+
+/** Turns SMS or email codes on for a user (through the administrator), optionally as the preferred method. */
+export async function enableCodeMfa(
+  admin: CognitoIdentityProviderClient,
+  user: TestUser,
+  settings: { sms?: boolean; email?: boolean; preferred?: 'sms' | 'email' },
+): Promise<void> {
+  await admin.send(
+    new AdminSetUserMFAPreferenceCommand({
+      UserPoolId: POOLS[user.pool].poolId,
+      Username: user.username,
+      ...(settings.sms ? { SMSMfaSettings: { Enabled: true, PreferredMfa: settings.preferred === 'sms' } } : {}),
+      ...(settings.email ? { EmailMfaSettings: { Enabled: true, PreferredMfa: settings.preferred === 'email' } } : {}),
+    }),
   );
 }

@@ -34,8 +34,6 @@ export interface Exposure {
   tokenStore?: boolean;
 }
 
-const TOKEN_STORE_PREFIX = `CognitoIdentityServiceProvider.${APP_CLIENT_ID}.`;
-
 /**
  * Collects the secrets a test uses (passwords, codes) and the tokens the pool issues (read from its
  * answers on the wire), and every place the page could have put them: each URL the main frame showed and
@@ -46,6 +44,12 @@ export class SecretWatch {
   private readonly secrets = new Map<string, string>();
   private readonly exposures: Exposure[] = [];
   private readonly pending: Promise<void>[] = [];
+  /** The SDK's token keys of the app client the page signs in with (the pool that requires MFA has its own). */
+  private readonly tokenStorePrefix: string;
+
+  constructor({ clientId = APP_CLIENT_ID }: { clientId?: string } = {}) {
+    this.tokenStorePrefix = `CognitoIdentityServiceProvider.${clientId}.`;
+  }
 
   /** A value that must not appear anywhere; `label` names it in a failure. */
   addSecret(label: string, value: string): void {
@@ -100,7 +104,7 @@ export class SecretWatch {
       session: Object.entries(sessionStorage),
     }));
     for (const [key, value] of storage.local) {
-      this.exposures.push({ where: `localStorage ${moment}: ${key}`, text: `${key}=${value}`, tokenStore: key.startsWith(TOKEN_STORE_PREFIX) });
+      this.exposures.push({ where: `localStorage ${moment}: ${key}`, text: `${key}=${value}`, tokenStore: key.startsWith(this.tokenStorePrefix) });
     }
     for (const [key, value] of storage.session) {
       this.exposures.push({ where: `sessionStorage ${moment}: ${key}`, text: `${key}=${value}` });

@@ -1,9 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { headings } from './app';
-import { expect, test, uniquePassword } from './fixtures';
+import { authenticatorCode, enableCodeMfa, expect, test, uniquePassword } from './fixtures';
+import { MFA_CODE_KIND, mfaHeadings, uniquePhoneNumber } from './mfa-helpers';
 
 /**
- * The three flows with the keyboard alone: Tab, Shift+Tab, Enter, Space and typing. No clicks and no `fill`;
+ * The flows with the keyboard alone: Tab, Shift+Tab, Enter, Space and typing. No clicks and no `fill`;
  * `page.goto` only opens the first page, as a bookmark would. On every screen change focus is on the new screen's
  * heading and the document title names the screen.
  */
@@ -79,13 +80,13 @@ test.describe('keyboard only', () => {
 
     // The show/hide toggle comes right after its field, and Space works it.
     await page.keyboard.press('Tab');
-    const toggle = page.getByRole('button', { name: 'Show New password', exact: true });
-    await expect(toggle).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Show New password', exact: true })).toBeFocused();
     await page.keyboard.press('Space');
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // It now says what it does next, and keeps the focus.
+    await expect(page.getByRole('button', { name: 'Hide New password', exact: true })).toBeFocused();
     await expect(newPasswordField).toHaveAttribute('type', 'text');
     await page.keyboard.press('Space');
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: 'Show New password', exact: true })).toBeFocused();
     await expect(newPasswordField).toHaveAttribute('type', 'password');
     // And Shift+Tab goes back to the field.
     await page.keyboard.press('Shift+Tab');
@@ -157,5 +158,80 @@ test.describe('keyboard only', () => {
     await expectArrivedAt(page, headings.signIn);
     await signInWithKeyboard(page, user.username, newPassword);
     await expectArrivedAt(page, headings.account);
+  });
+
+  test('sign-in with a second step: the method choice with the arrow keys, then the code from the message', async ({
+    page,
+    makeUser,
+    admin,
+    outbox,
+  }) => {
+    const user = await makeUser({ phoneNumber: uniquePhoneNumber() });
+    await enableCodeMfa(admin, user, { sms: true, email: true });
+    await page.goto('/sign-in');
+    await signInWithKeyboard(page, user.username, user.password);
+
+    await expectArrivedAt(page, mfaHeadings.chooseMethod);
+    const methods = page.getByRole('group', { name: 'Get a verification code by' });
+    const sms = methods.getByRole('radio', { name: 'Text message (SMS)', exact: true });
+    const email = methods.getByRole('radio', { name: 'Email', exact: true });
+    // Nothing is chosen yet: Tab enters the group at its first option, Space picks it, the arrow keys move the pick.
+    await tabTo(page, sms);
+    await page.keyboard.press('Space');
+    await expect(sms).toBeChecked();
+    await page.keyboard.press('ArrowDown');
+    await expect(email).toBeFocused();
+    await expect(email).toBeChecked();
+    await expect(sms).not.toBeChecked();
+    await tabTo(page, page.getByRole('button', { name: 'Continue', exact: true }));
+    await page.keyboard.press('Enter');
+
+    await expectArrivedAt(page, mfaHeadings.code);
+    const message = await outbox.latest(user.username, MFA_CODE_KIND);
+    expect(message.medium).toBe('EMAIL');
+    await typeInto(page, input(page, 'Verification code'), message.code ?? '');
+    await page.keyboard.press('Enter');
+
+    await expectArrivedAt(page, headings.account);
+  });
+
+  test('setting up an authenticator app from the account page: the way there, the key copied, the first code', async ({
+    page,
+    makeUser,
+  }) => {
+    const user = await makeUser();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/sign-in');
+    await signInWithKeyboard(page, user.username, user.password);
+
+    await expectArrivedAt(page, headings.account);
+    await tabTo(page, page.getByRole('link', { name: 'Manage two-step verification', exact: true }));
+    await page.keyboard.press('Enter');
+
+    await expectArrivedAt(page, mfaHeadings.twoStep);
+    await tabTo(page, page.getByRole('link', { name: 'Set up an authenticator app', exact: true }));
+    await page.keyboard.press('Enter');
+
+    await expectArrivedAt(page, mfaHeadings.setUpAuthenticator);
+    await expect(page.getByRole('img', { name: /^QR code that adds your Account account/ })).toBeVisible();
+    // The user reads the key off the screen, or copies it to paste into an app on the same device.
+    const shownKey = (await page.getByRole('main').locator('code').textContent()) ?? '';
+    const secret = shownKey.replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await tabTo(page, page.getByRole('button', { name: 'Copy key', exact: true }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Key copied. Paste it into your authenticator app.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+
+    await typeInto(page, input(page, 'Code from the app'), await authenticatorCode(secret));
+    await typeInto(page, input(page, 'Device name (optional)'), 'Keyboard phone');
+    await page.keyboard.press('Enter');
+
+    await expectArrivedAt(page, mfaHeadings.twoStep);
+    // The settings have loaded (their loading status is gone), with the notice of the change.
+    await expect(page.getByRole('checkbox', { name: 'Authenticator app' })).toBeChecked();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      'Your authenticator app is set up. Signing in now asks for a code from it.',
+    );
   });
 });

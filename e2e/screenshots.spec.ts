@@ -1,4 +1,5 @@
-import { COLOR_SCHEMES, LANGUAGES, TOUR_NAMES, chooseLanguage, settleTransitions, tours } from './a11y-helpers';
+import { COLOR_SCHEMES, LANGUAGES, chooseLanguage, settleTransitions } from './a11y-helpers';
+import { ALL_TOUR_NAMES, allTours } from './a11y-tours-mfa';
 import { expect, test } from './fixtures';
 
 /**
@@ -7,14 +8,15 @@ import { expect, test } from './fixtures';
  */
 for (const language of LANGUAGES) {
   test.describe(`screenshots (${language})`, () => {
-    for (const tourName of TOUR_NAMES) {
-      test(`${tourName}`, async ({ page, makeUser, outbox }) => {
+    for (const tourName of ALL_TOUR_NAMES) {
+      test(`${tourName}`, async ({ page, makeUser, outbox, admin }) => {
         await chooseLanguage(page, language);
         const taken: string[] = [];
-        await tours[tourName]({
+        await allTours[tourName]({
           page,
           makeUser,
           outbox,
+          admin,
           visit: async (state) => {
             for (const colorScheme of COLOR_SCHEMES) {
               await page.emulateMedia({ colorScheme });
