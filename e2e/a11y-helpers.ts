@@ -326,6 +326,9 @@ export async function inputLabelProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('main input'))) {
+      // Not for people: the username kept for password managers (src/ui/hidden-username-field.tsx) is outside
+      // the accessibility tree and the tab order, so it has no label to give.
+      if (input.getAttribute('aria-hidden') === 'true' && input.tabIndex < 0) continue;
       const labels = Array.from(input.labels ?? []).map((label) => (label.textContent ?? '').trim()).filter(Boolean);
       const id = input.id || input.name;
       if (labels.length !== 1) problems.push(`${id}: ${labels.length} labels`);

@@ -2,14 +2,15 @@ import { expectNoFormError, fillNewPassword, formAlert, heading, headings, notic
 import { expect, test, uniquePassword } from './fixtures';
 
 test.describe('change password', () => {
-  test('a wrong current password is reported on that field and every password is cleared', async ({ page, makeUser }) => {
+  test('a wrong current password is reported on that field and cleared; the new passwords stay', async ({ page, makeUser }) => {
     const user = await makeUser();
     await signIn(page, user);
     await page.getByRole('link', { name: 'Change password' }).click();
     await expect(heading(page, headings.changePassword)).toBeVisible();
 
     await passwordField(page, 'Current password').fill(`${user.password}x`);
-    await fillNewPassword(page, uniquePassword());
+    const chosen = uniquePassword();
+    await fillNewPassword(page, chosen);
     await page.getByRole('button', { name: 'Change password', exact: true }).click();
 
     const current = passwordField(page, 'Current password');
@@ -17,8 +18,8 @@ test.describe('change password', () => {
     await expect(current).toHaveAttribute('aria-invalid', 'true');
     await expect(current).toBeFocused();
     await expect(current).toHaveValue('');
-    await expect(passwordField(page, 'New password')).toHaveValue('');
-    await expect(passwordField(page, 'Confirm new password')).toHaveValue('');
+    await expect(passwordField(page, 'New password')).toHaveValue(chosen);
+    await expect(passwordField(page, 'Confirm new password')).toHaveValue(chosen);
     await expectNoFormError(page);
     await expect(heading(page, headings.changePassword)).toBeVisible();
   });

@@ -22,7 +22,7 @@ test.describe('forgot password', () => {
     const main = page.getByRole('main');
     // Where the code went, masked as Cognito gives it: never the full address.
     const sentTo = main.getByText(/^We sent a code by email to /);
-    await expect(sentTo).toHaveText(/^We sent a code by email to \S*\*\S*\.$/);
+    await expect(sentTo).toHaveText(/^We sent a code by email to \S*\*\S*\. It can take a minute to arrive/);
     await expect(sentTo).not.toContainText(user.email);
     const first = await outbox.latest(user.username, 'ForgotPassword');
     expect(first.destination).toBe(user.email);
@@ -34,7 +34,8 @@ test.describe('forgot password', () => {
     await page.clock.fastForward('01:00');
     await expect(resend).toBeEnabled();
     await resend.click();
-    await expect(notice(page)).toHaveText(/^A new code was sent by email to \S*\*\S*\.$/);
+    // The same one line, replaced: where the new code went, and that only it works now.
+    await expect(notice(page)).toHaveText(/^We sent a new code by email to \S*\*\S*\. Only the newest code works\./);
     const second = await outbox.latest(user.username, 'ForgotPassword', { newerThan: first });
     // The cooldown holds the button back and says for how long.
     await expect(resend).toBeDisabled();
@@ -59,12 +60,12 @@ test.describe('forgot password', () => {
     await page.getByRole('button', { name: 'Reset password', exact: true }).click();
     await expect(codeField).toHaveAccessibleDescription(/^That code is not correct\. Check it and try again\./);
     await expect(codeField).toBeFocused();
-    // Passwords are cleared after a failed attempt; the code is kept for correcting.
-    await expect(passwordField(page, 'New password')).toHaveValue('');
+    // Only the code was wrong: it is kept for correcting, and so are both new passwords.
+    await expect(passwordField(page, 'New password')).toHaveValue(newPassword);
+    await expect(passwordField(page, 'Confirm new password')).toHaveValue(newPassword);
     await expect(codeField).toHaveValue(staleCode as string);
 
     await codeField.fill(latestCode);
-    await fillNewPassword(page, newPassword);
     await page.getByRole('button', { name: 'Reset password', exact: true }).click();
 
     await expect(heading(page, headings.signIn)).toBeVisible();
@@ -99,7 +100,7 @@ test.describe('forgot password', () => {
     await page.getByRole('button', { name: 'Send code', exact: true }).click();
 
     await expect(heading(page, headings.resetPassword)).toBeVisible();
-    await expect(page.getByRole('main').getByText(/^We sent a code by email to \S*\*\S*\.$/)).toBeVisible();
+    await expect(page.getByRole('main').getByText(/^We sent a code by email to \S*\*\S*\. /)).toBeVisible();
     expect((await outbox.all()).filter((message) => message.username === unknownUsername)).toEqual([]);
   });
 

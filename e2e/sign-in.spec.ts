@@ -59,13 +59,16 @@ test.describe('sign in', () => {
     await openSignIn(page);
     const password = passwordField(page, 'Password');
     await password.fill('Visible-1!');
-    const toggle = page.getByRole('button', { name: 'Show Password', exact: true });
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    // The toggle says what it does next: Show, then Hide (its name with it).
+    const show = page.getByRole('button', { name: 'Show Password', exact: true });
+    await expect(show).toHaveText('Show');
     await expect(password).toHaveAttribute('type', 'password');
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await show.click();
+    const hide = page.getByRole('button', { name: 'Hide Password', exact: true });
+    await expect(hide).toHaveText('Hide');
     await expect(password).toHaveAttribute('type', 'text');
-    await toggle.click();
+    await hide.click();
     await expect(password).toHaveAttribute('type', 'password');
+    await expect(show).toBeVisible();
   });
 });

@@ -1,7 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Link, Route, Routes } from 'react-router';
+import { setLanguage } from '../i18n';
 import { renderWithProviders } from '../test/render';
 import { makeTestConfig } from '../test/test-config';
 import { Layout } from './layout';
@@ -34,6 +35,11 @@ function app() {
 }
 
 describe('Layout and ScreenHeading', () => {
+  afterEach(async () => {
+    cleanup(); // unmount first: nothing is left to re-render when English comes back
+    await setLanguage('en', { remember: false });
+  });
+
   // Each test waits for the provider's start-up (the stored-session check) with a findBy query.
   it('renders the product name and the screen inside main', async () => {
     renderWithProviders(app(), { config: makeTestConfig({ productName: 'Contoso ID' }) });
@@ -59,6 +65,29 @@ describe('Layout and ScreenHeading', () => {
     expect(logo).toHaveAttribute('alt', '');
     expect(screen.queryByRole('img')).toBeNull();
     expect(logo?.parentElement).toHaveTextContent('Contoso ID');
+  });
+
+  it("shows the app's own product name in the page's language when the config names none", async () => {
+    renderWithProviders(app());
+    await screen.findByRole('heading', { level: 1, name: 'First screen' });
+    expect(screen.getByRole('banner')).toHaveTextContent('Account');
+    await act(async () => setLanguage('ja', { remember: false }));
+    expect(screen.getByRole('banner')).toHaveTextContent('アカウント');
+    await waitFor(() => expect(document.title).toBe('First screen – アカウント'));
+    await act(async () => setLanguage('zh-CN', { remember: false }));
+    expect(screen.getByRole('banner')).toHaveTextContent('账户');
+  });
+
+  it("shows the config's name for the page's language, or the default language's where it gives none", async () => {
+    const productName = { en: 'Contoso account', ja: 'Contoso アカウント' };
+    renderWithProviders(app(), { config: makeTestConfig({ productName }) });
+    await screen.findByRole('heading', { level: 1, name: 'First screen' });
+    expect(screen.getByRole('banner')).toHaveTextContent('Contoso account');
+    await act(async () => setLanguage('ja', { remember: false }));
+    expect(screen.getByRole('banner')).toHaveTextContent('Contoso アカウント');
+    await waitFor(() => expect(document.title).toBe('First screen – Contoso アカウント'));
+    await act(async () => setLanguage('zh-CN', { remember: false }));
+    expect(screen.getByRole('banner')).toHaveTextContent('Contoso account');
   });
 
   it('names the document after the screen and the product', async () => {

@@ -2,10 +2,12 @@ import { Outlet } from 'react-router';
 import { useConfig } from '../config/config-context';
 import { AnnouncerProvider } from '../ui/announcer';
 import { LanguageSwitcher } from '../ui/language-switcher';
+import { useProductName } from './product-name';
 
 /** One centred card under the product name (and logo); every screen renders inside `<main>`. */
 export function Layout() {
-  const { productName, logoUrl } = useConfig();
+  const { logoUrl } = useConfig();
+  const productName = useProductName();
   return (
     <AnnouncerProvider>
       <div className="app-shell">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 
 /** Shown while the stored session is checked; announced politely, never focused. */
 export function LoadingIndicator({ messageKey = 'app.checkingSession' }: { messageKey?: string }) {

@@ -12,6 +12,10 @@ export type NoticeKey =
   | 'signedOutEverywhere'
   | 'sessionEnded'
   | 'authenticatorSetUp'
+  /** Signed in after a first sign-in: the password the user chose is the one from now on. */
+  | 'passwordSet'
+  /** Signed in after a first sign-in that also set up an authenticator app. */
+  | 'passwordAndAuthenticatorSet'
   | 'emailVerified'
   | 'phoneVerified';
 

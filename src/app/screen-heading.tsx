@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useConfig } from '../config/config-context';
+import { useTranslation } from '../i18n/react';
+import { useProductName } from './product-name';
 
 /**
  * Names the screen: sets `document.title` to "<title> – <product>" and moves focus to the heading when
@@ -8,7 +8,7 @@ import { useConfig } from '../config/config-context';
  */
 export function useScreenHeading(title: string) {
   const { t } = useTranslation();
-  const { productName } = useConfig();
+  const productName = useProductName();
   const ref = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 import type { ConfigProblem } from './load-config';
 
 /** Shown instead of the app when /config.json is missing or wrong; it addresses whoever deploys the app. */

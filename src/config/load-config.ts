@@ -1,3 +1,6 @@
+import { defaultConfigUrl, fetchConfigDocument, type ConfigDocument } from './fetch-config';
+
+export { defaultConfigUrl };
 import { AppConfigSchema, describeConfigIssues, type AppConfig, type ConfigIssue } from './schema';
 
 export type ConfigProblem =
@@ -6,10 +9,6 @@ export type ConfigProblem =
   | { kind: 'invalid'; url: string; issues: ConfigIssue[] };
 
 export type ConfigLoadResult = { ok: true; config: AppConfig } | { ok: false; problem: ConfigProblem };
-
-export function defaultConfigUrl(): string {
-  return `${import.meta.env.BASE_URL}config.json`;
-}
 
 export function parseConfig(input: unknown, url = defaultConfigUrl()): ConfigLoadResult {
   const parsed = AppConfigSchema.safeParse(input);
@@ -22,19 +21,10 @@ export async function loadConfig(
   url = defaultConfigUrl(),
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): Promise<ConfigLoadResult> {
-  let response: Response;
-  try {
-    // no-store: a redeployed config.json must take effect on the next load, not after a cache expiry.
-    response = await fetchImpl(url, { cache: 'no-store', headers: { Accept: 'application/json' } });
-  } catch {
-    return { ok: false, problem: { kind: 'unreachable', url } };
-  }
-  if (!response.ok) return { ok: false, problem: { kind: 'unreachable', url, status: response.status } };
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return { ok: false, problem: { kind: 'notJson', url } };
-  }
-  return parseConfig(body, url);
+  return parseDocument(await fetchConfigDocument(url, fetchImpl), url);
+}
+
+/** Validates a fetched config document; a document that could not be fetched stays the problem it was. */
+export function parseDocument(document: ConfigDocument, url = defaultConfigUrl()): ConfigLoadResult {
+  return document.ok ? parseConfig(document.body, url) : document;
 }

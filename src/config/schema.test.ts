@@ -33,10 +33,12 @@ describe('AppConfigSchema', () => {
           requireSymbols: true,
         },
         tokenStorage: 'localStorage',
-        productName: 'Account',
+        refreshTokenRotation: false,
+        // No productName: the app shows its own name, translated (a default here would be English everywhere).
         defaultLanguage: 'en',
         mfaConfiguration: 'OFF',
         mfaMethods: [],
+        signInWith: ['username'],
       },
     });
   });
@@ -97,7 +99,10 @@ describe('AppConfigSchema', () => {
     ['challengeSessionMinutes', '3', 'config.expect.challengeSessionMinutes'],
     ['challengeWarningSeconds', -1, 'config.expect.challengeWarningSeconds'],
     ['tokenStorage', 'cookies', 'config.expect.oneOf', { choices: 'localStorage, sessionStorage' }],
-    ['productName', '   ', 'config.expect.productName', { maxLength: 60 }],
+    ['refreshTokenRotation', 'ENABLED', 'config.expect.boolean'],
+    ['productName', '   ', 'config.expect.productName', { maxLength: 60, languages: 'en, ja, zh-CN' }],
+    ['productName', 42, 'config.expect.productName', { maxLength: 60, languages: 'en, ja, zh-CN' }],
+    ['productName', ['Account'], 'config.expect.productName', { maxLength: 60, languages: 'en, ja, zh-CN' }],
     ['passwordPolicy', 'strong', 'config.expect.object'],
   ])('reports an invalid %s (%j)', (key, value, expectKey, values) => {
     expect(issuesFor({ ...valid, [key]: value })).toEqual([{ key, problem: 'invalid', expectKey, values }]);
@@ -125,6 +130,37 @@ describe('AppConfigSchema', () => {
   it('reports a misspelt key inside the password policy', () => {
     expect(issuesFor({ ...valid, passwordPolicy: { minLength: 10 } })).toEqual([
       { key: 'passwordPolicy.minLength', problem: 'unknownKey', expectKey: 'config.expect.noSuchKey' },
+    ]);
+  });
+
+  it('accepts one product name, or one per language that includes the default language', () => {
+    const one = parseConfig({ ...valid, productName: '  Example Corp  ' });
+    expect(one.ok && one.config.productName).toBe('Example Corp');
+    const perLanguage = { en: 'Example account', ja: 'Example アカウント' };
+    const map = parseConfig({ ...valid, productName: perLanguage });
+    expect(map.ok && map.config.productName).toEqual(perLanguage);
+    const japaneseFirst = parseConfig({ ...valid, defaultLanguage: 'ja', productName: { ja: 'Example アカウント' } });
+    expect(japaneseFirst.ok).toBe(true);
+  });
+
+  it("reports a per-language product name without the default language's name", () => {
+    expect(issuesFor({ ...valid, productName: { ja: 'Example アカウント' } })).toEqual([
+      { key: 'productName', problem: 'invalid', expectKey: 'config.expect.productNameForDefaultLanguage', values: undefined },
+    ]);
+    expect(issuesFor({ ...valid, defaultLanguage: 'zh-CN', productName: { en: 'Example' } })).toEqual([
+      { key: 'productName', problem: 'invalid', expectKey: 'config.expect.productNameForDefaultLanguage', values: undefined },
+    ]);
+  });
+
+  it('reports an empty or too long name for one language, and a language the app does not speak, by key', () => {
+    expect(issuesFor({ ...valid, productName: { en: 'Example', ja: '  ' } })).toEqual([
+      { key: 'productName.ja', problem: 'invalid', expectKey: 'config.expect.productNameText', values: { maxLength: 60 } },
+    ]);
+    expect(issuesFor({ ...valid, productName: { en: 'x'.repeat(61) } })).toEqual([
+      { key: 'productName.en', problem: 'invalid', expectKey: 'config.expect.productNameText', values: { maxLength: 60 } },
+    ]);
+    expect(issuesFor({ ...valid, productName: { en: 'Example', fr: 'Exemple' } })).toEqual([
+      { key: 'productName.fr', problem: 'unknownKey', expectKey: 'config.expect.noSuchKey' },
     ]);
   });
 
@@ -209,6 +245,26 @@ describe('AppConfigSchema', () => {
         expectKey: 'config.expect.mfaMethods',
         values: { choices: 'SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP' },
       },
+    ]);
+  });
+
+  // docs/cognito-behaviour.md §10: a username, or email and/or phone instead of one, or a username and aliases.
+  it.each([[['email']], [['phone']], [['email', 'phone']], [['username', 'email']], [['phone', 'username', 'email']]])(
+    'accepts signing in with %j',
+    (signInWith) => {
+      const result = parseConfig({ ...valid, signInWith });
+      expect(result.ok && result.config.signInWith).toEqual(signInWith);
+    },
+  );
+
+  it.each<[string, unknown]>([
+    ['no way at all', []],
+    ['a way twice', ['email', 'email']],
+    ['an attribute name instead', ['phone_number']],
+    ['a text instead of a list', 'email'],
+  ])('reports signInWith with %s, on the key', (_case, signInWith) => {
+    expect(issuesFor({ ...valid, signInWith })).toEqual([
+      { key: 'signInWith', problem: 'invalid', expectKey: 'config.expect.signInWith', values: { choices: 'username, email, phone' } },
     ]);
   });
 

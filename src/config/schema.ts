@@ -23,9 +23,17 @@ const CLIENT_ID_PATTERN = /^[\w+]{1,128}$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** A path on the app's own origin: one leading slash, not two (that would name another host). */
 const LOGO_PATH_PATTERN = /^\/(?![/\\])\S*$/;
+const PRODUCT_NAME_MAX_LENGTH = 60;
+const ProductNameTextSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(PRODUCT_NAME_MAX_LENGTH));
 /** The pool's MfaConfiguration, as get-user-pool-mfa-config prints it. */
 export const MFA_CONFIGURATIONS = ['OFF', 'OPTIONAL', 'ON'] as const;
 export type MfaConfiguration = (typeof MFA_CONFIGURATIONS)[number];
+/**
+ * What people type to sign in, from the pool's settings (docs/cognito-behaviour.md §10): `username` alone, or
+ * with `email`/`phone` aliases (AliasAttributes), or `email`/`phone` instead of a username (UsernameAttributes).
+ */
+export const SIGN_IN_IDENTIFIERS = ['username', 'email', 'phone'] as const;
+export type SignInIdentifier = (typeof SIGN_IN_IDENTIFIERS)[number];
 
 export const PasswordPolicySchema = z.strictObject({
   /** Cognito's MinimumLength bounds (docs/cognito-behaviour.md §1). */
@@ -51,7 +59,19 @@ export const AppConfigSchema = z
     // `prefault` (not `default`) so that an absent policy still gets each field's own default.
     passwordPolicy: z.prefault(PasswordPolicySchema, {}),
     tokenStorage: z._default(z.enum(['localStorage', 'sessionStorage']), 'localStorage'),
-    productName: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(60)), 'Account'),
+    /**
+     * The app client has refresh-token rotation on: tokens are renewed with GetTokensFromRefreshToken, since such
+     * a client refuses REFRESH_TOKEN_AUTH (docs/cognito-behaviour.md §4.21).
+     */
+    refreshTokenRotation: z._default(z.boolean(), false),
+    /**
+     * One name for every language, or a name per language (`{"en": "…", "ja": "…"}`) that includes
+     * `defaultLanguage`'s, shown for the languages it leaves out. Absent: the app's own name, translated
+     * (a default here would be English in every language).
+     */
+    productName: z.optional(
+      z.union([ProductNameTextSchema, z.partialRecord(z.enum(SUPPORTED_LANGUAGES), ProductNameTextSchema)]),
+    ),
     /** The language shown when the user has not chosen one and the browser prefers none the app speaks. */
     defaultLanguage: z._default(z.enum(SUPPORTED_LANGUAGES), DEFAULT_LANGUAGE),
     /**
@@ -68,6 +88,16 @@ export const AppConfigSchema = z
     mfaMethods: z._default(
       z.array(z.enum(MFA_METHODS)).check(z.refine((methods) => new Set(methods).size === methods.length)),
       [],
+    ),
+    /**
+     * What the sign-in and forgot-password forms ask for: its label, keyboard and check. Any pool setting is one
+     * of these lists; the order does not matter.
+     */
+    signInWith: z._default(
+      z
+        .array(z.enum(SIGN_IN_IDENTIFIERS))
+        .check(z.minLength(1), z.refine((identifiers) => new Set(identifiers).size === identifiers.length)),
+      ['username'],
     ),
   })
   .check(
@@ -87,6 +117,10 @@ export const AppConfigSchema = z
           message: config.mfaConfiguration === 'OFF' ? 'mfaMethodsWhileOff' : 'noMfaMethods',
           input: config.mfaMethods,
         });
+      }
+      const names = config.productName;
+      if (typeof names === 'object' && names !== null && typeof config.defaultLanguage === 'string' && !(config.defaultLanguage in names)) {
+        ctx.addIssue({ code: 'custom', path: ['productName'], message: 'productNameWithoutDefaultLanguage', input: names });
       }
       if (config.challengeWarningSeconds >= config.challengeSessionMinutes * 60) {
         ctx.addIssue({
@@ -124,11 +158,19 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'passwordPolicy.requireNumbers': { key: 'config.expect.boolean' },
   'passwordPolicy.requireSymbols': { key: 'config.expect.boolean' },
   tokenStorage: { key: 'config.expect.oneOf', values: { choices: 'localStorage, sessionStorage' } },
-  productName: { key: 'config.expect.productName', values: { maxLength: 60 } },
+  refreshTokenRotation: { key: 'config.expect.boolean' },
+  productName: { key: 'config.expect.productName', values: { maxLength: PRODUCT_NAME_MAX_LENGTH, languages: SUPPORTED_LANGUAGES.join(', ') } },
+  ...Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((language) => [
+      `productName.${language}`,
+      { key: 'config.expect.productNameText', values: { maxLength: PRODUCT_NAME_MAX_LENGTH } },
+    ]),
+  ),
   defaultLanguage: { key: 'config.expect.oneOf', values: { choices: SUPPORTED_LANGUAGES.join(', ') } },
   logoUrl: { key: 'config.expect.logoUrl' },
   mfaConfiguration: { key: 'config.expect.oneOf', values: { choices: MFA_CONFIGURATIONS.join(', ') } },
   mfaMethods: { key: 'config.expect.mfaMethods', values: { choices: MFA_METHODS.join(', ') } },
+  signInWith: { key: 'config.expect.signInWith', values: { choices: SIGN_IN_IDENTIFIERS.join(', ') } },
 };
 
 const CUSTOM_EXPECTATIONS: Record<string, Expectation> = {
@@ -136,6 +178,7 @@ const CUSTOM_EXPECTATIONS: Record<string, Expectation> = {
   warningNotShorterThanSession: { key: 'config.expect.warningShorterThanSession' },
   mfaMethodsWhileOff: { key: 'config.expect.noMfaMethodsWhileOff' },
   noMfaMethods: { key: 'config.expect.someMfaMethods' },
+  productNameWithoutDefaultLanguage: { key: 'config.expect.productNameForDefaultLanguage' },
 };
 
 /** One problem with the config, ready to be shown: which key, what is wrong, what it expects. */

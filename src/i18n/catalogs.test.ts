@@ -60,6 +60,9 @@ const noticeKeys: Record<NoticeKey, true> = {
   authenticatorSetUp: true,
   emailVerified: true,
   phoneVerified: true,
+  // account-panel.tsx after a first sign-in, with or without an authenticator set up on the way
+  passwordSet: true,
+  passwordAndAuthenticatorSet: true,
 };
 const configProblems: Record<ConfigIssue['problem'], true> = {
   // config-error-page.tsx shows t(`config.problem.${issue.problem}`)
@@ -89,8 +92,8 @@ const dynamicKeys = new Set<string>([
     deliveries.map((delivery) => deliveryMessageKey(prefix, delivery)),
   ),
   ...cognitoStandardAttributes.flatMap((name) => {
-    const { labelKey, hintKey } = attributeFieldSpec(name);
-    return [labelKey, hintKey].filter((key): key is string => key !== null);
+    const { labelKey, hintKey, requiredKey } = attributeFieldSpec(name);
+    return [labelKey, hintKey, requiredKey].filter((key): key is string => key !== null);
   }),
 ]);
 

@@ -18,6 +18,8 @@ const noticeKeys: Record<NoticeKey, true> = {
   authenticatorSetUp: true,
   emailVerified: true,
   phoneVerified: true,
+  passwordSet: true,
+  passwordAndAuthenticatorSet: true,
 };
 
 function storageWith(language?: string): Storage {

@@ -1,31 +1,19 @@
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { mergeCatalogs, type Catalog } from './catalog';
+import type { Catalog } from './catalog';
+import { loadCatalog } from './load-catalog';
 import {
   DEFAULT_LANGUAGE,
-  SUPPORTED_LANGUAGES,
   browserStorage,
-  pickBrowserLanguage,
-  readStoredLanguage,
+  chooseLanguage,
   rememberLanguage,
   type Language,
+  type LanguageSources,
 } from './languages';
+import { i18n } from './runtime';
 
 /**
- * i18next with one `translation` namespace per language. Each language's catalog is its own module
- * (`locales/<language>.ts`) loaded with a dynamic import, so the build makes one chunk per language and a
- * user downloads only the languages they read.
+ * The translation runtime (translator.ts, over i18next's catalog format) with one catalog per language, each
+ * loaded on demand (load-catalog.ts).
  */
-
-const CATALOG_MODULES: Readonly<Record<Language, () => Promise<{ default: readonly Catalog[] }>>> = {
-  en: () => import('./locales/en'),
-  ja: () => import('./locales/ja'),
-  'zh-CN': () => import('./locales/zh-CN'),
-};
-
-export async function loadCatalog(language: Language): Promise<Catalog> {
-  return mergeCatalogs((await CATALOG_MODULES[language]()).default);
-}
 
 function applyDocumentLanguage(language: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
@@ -34,25 +22,13 @@ function applyDocumentLanguage(language: string): void {
 /** Synchronous once the catalog is at hand: the app awaits `loadCatalog` first, tests pass it directly. */
 export function initI18nWithCatalog(language: Language, catalog: Catalog): typeof i18n {
   if (i18n.isInitialized) {
-    i18n.addResourceBundle(language, 'translation', catalog, true, true);
+    i18n.addResourceBundle(language, 'translation', catalog);
     void i18n.changeLanguage(language);
   } else {
     // `<html lang>` follows every change of language, whoever makes it.
     i18n.on('languageChanged', applyDocumentLanguage);
-    void i18n.use(initReactI18next).init({
-      lng: language,
-      // Every catalog is complete (catalogs.test.ts); English only serves if a catalog ever is not.
-      fallbackLng: DEFAULT_LANGUAGE,
-      supportedLngs: [...SUPPORTED_LANGUAGES],
-      resources: { [language]: { translation: catalog } },
-      initAsync: false,
-      // React escapes what it renders; escaping here too would show entities.
-      interpolation: { escapeValue: false },
-      react: { useSuspense: false },
-      returnNull: false,
-      // The app prints nothing to the console of its own accord.
-      showSupportNotice: false,
-    });
+    // Every catalog is complete (catalogs.test.ts); English (the fallback) only serves if a catalog ever is not.
+    i18n.init({ language, fallbackLanguage: DEFAULT_LANGUAGE, catalog });
   }
   applyDocumentLanguage(language);
   return i18n;
@@ -72,28 +48,11 @@ export async function setLanguage(
   const request = ++latestLanguageRequest;
   if (!i18n.hasResourceBundle(language, 'translation')) {
     const catalog = await loadCatalog(language);
-    i18n.addResourceBundle(language, 'translation', catalog, true, true);
+    i18n.addResourceBundle(language, 'translation', catalog);
   }
   if (request !== latestLanguageRequest) return;
   if (remember) rememberLanguage(language, storage);
   await i18n.changeLanguage(language);
-}
-
-export interface LanguageSources {
-  /** The config's `defaultLanguage`; only asked for when neither the user nor the browser decides. */
-  configDefault: () => Promise<Language | undefined>;
-  /** The browser's preferences, most preferred first. */
-  preferred?: readonly string[];
-  storage?: Storage | null;
-}
-
-/** The user's remembered choice, else the browser's first supported preference, else the config's default. */
-export async function chooseLanguage({
-  configDefault,
-  preferred = typeof navigator === 'undefined' ? [] : navigator.languages,
-  storage = browserStorage(),
-}: LanguageSources): Promise<Language> {
-  return readStoredLanguage(storage) ?? pickBrowserLanguage(preferred) ?? (await configDefault()) ?? DEFAULT_LANGUAGE;
 }
 
 export async function initI18n(sources: LanguageSources): Promise<typeof i18n> {
@@ -102,14 +61,19 @@ export async function initI18n(sources: LanguageSources): Promise<typeof i18n> {
 }
 
 export { mergeCatalogs, type Catalog } from './catalog';
+export { loadCatalog } from './load-catalog';
 export {
   DEFAULT_LANGUAGE,
   LANGUAGE_NAMES,
   LANGUAGE_STORAGE_KEY,
   SUPPORTED_LANGUAGES,
+  chooseLanguage,
   isSupportedLanguage,
   matchLanguage,
   pickBrowserLanguage,
   type Language,
+  type LanguageSources,
 } from './languages';
 export { i18n };
+export { useTranslation } from './react';
+export type { TFunction, TranslationValues, Translator } from './translator';

@@ -74,3 +74,21 @@ export function rememberLanguage(language: Language, storage: Storage | null = b
     // Nothing to do: the language still applies to this page.
   }
 }
+
+export interface LanguageSources {
+  /** The config's `defaultLanguage`; only asked for when neither the user nor the browser decides. */
+  configDefault: () => Promise<Language | undefined>;
+  /** The browser's preferences, most preferred first. */
+  preferred?: readonly string[];
+  storage?: Storage | null;
+}
+
+/** The user's remembered choice, else the browser's first supported preference, else the config's default. */
+export async function chooseLanguage({
+  configDefault,
+  preferred = typeof navigator === 'undefined' ? [] : navigator.languages,
+  storage = browserStorage(),
+}: LanguageSources): Promise<Language> {
+  return readStoredLanguage(storage) ?? pickBrowserLanguage(preferred) ?? (await configDefault()) ?? DEFAULT_LANGUAGE;
+}
+

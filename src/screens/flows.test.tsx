@@ -96,6 +96,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
     await user.type(screen.getByLabelText('Full name'), 'New User');
     await user.click(screen.getByRole('button', { name: 'Save password' }));
     await screen.findByRole('heading', { name: 'Your account' });
+    expect(screen.getByRole('status')).toHaveTextContent('Your password is set.');
     expect(adapter.completeNewPassword).toHaveBeenCalledWith(expect.anything(), STRONG, { name: 'New User' });
   });
 
@@ -104,7 +105,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
     const { user } = renderApp(adapter, paths.forgotPassword, { useTransitions });
     await user.type(await screen.findByLabelText('Username'), 'demo.user');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
-    expect(await screen.findByText('We sent a code by email to d***@e***.')).toBeInTheDocument();
+    expect(await screen.findByText(/^We sent a code by email to d\*\*\*@e\*\*\*\./)).toBeInTheDocument();
     await user.type(screen.getByLabelText('Code'), '123456');
     await user.type(screen.getByLabelText('New password'), STRONG);
     await user.type(screen.getByLabelText('Confirm new password'), STRONG);
@@ -121,7 +122,7 @@ describe.each([true, false])('flow screens (router transitions: %s)', (useTransi
     await signIn(user, 'reset.user', 'Old-Passw0rd1!');
     expect(await screen.findByText(/An administrator reset your password/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send a new code' }));
-    expect(await screen.findByText('A new code was sent by email to d***@e***.')).toBeInTheDocument();
+    expect(await screen.findByText(/^We sent a new code by email to d\*\*\*@e\*\*\*\./)).toBeInTheDocument();
     expect(adapter.forgotPassword).toHaveBeenCalledWith('reset.user');
   });
 

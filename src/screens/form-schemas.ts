@@ -6,7 +6,7 @@ import { z } from 'zod/mini';
  * trimmed: a space is a legitimate password character.
  */
 
-export const usernameSchema = z.string().check(z.trim(), z.minLength(1, 'ui.validation.usernameRequired'));
+// The username field's schema depends on what the pool signs in with: identifierSchema in sign-in-identifier.ts.
 
 export const signInPasswordSchema = z.string().check(z.minLength(1, 'ui.validation.passwordRequired'));
 

@@ -75,7 +75,7 @@ describe('sign-in with a second factor', () => {
     await signIn(user, 'demo.user', 'Demo-Passw0rd!');
     await user.click(await screen.findByRole('radio', { name: 'Text message (SMS)' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByText('We sent a code by text message to +*******4567.')).toBeInTheDocument();
+    expect(await screen.findByText(/^We sent a code by text message to \+\*{7}4567\./)).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Enter your verification code' })).toHaveFocus();
     await user.type(screen.getByLabelText('Verification code'), '123456');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
@@ -112,11 +112,16 @@ describe('sign-in with a second factor', () => {
     await user.type(screen.getByLabelText('Confirm new password'), 'New-Passw0rd!');
     await user.click(screen.getByRole('button', { name: 'Save password' }));
     await screen.findByRole('heading', { name: 'Set up an authenticator app' });
+    expect(screen.getByText('Your new password is saved. Finish this step to sign in.')).toBeInTheDocument();
     expect(await screen.findByRole('img', { name: /^QR code that adds your Account account \(new\.user\)/ })).toBeInTheDocument();
     expect(adapter.associateAuthenticator).toHaveBeenCalledTimes(1);
     await user.type(screen.getByLabelText('Verification code'), '123456');
     await user.click(screen.getByRole('button', { name: 'Verify and sign in' }));
     await screen.findByRole('heading', { name: 'Your account' });
+    // Both things this first sign-in set up, said once on arrival.
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Your password is set and your authenticator app is ready. Signing in now asks for a code from it.',
+    );
     expect(adapter.verifyAuthenticator).toHaveBeenCalledExactlyOnceWith(expect.anything(), '123456', 'Authenticator app');
   });
 });

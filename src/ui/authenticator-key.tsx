@@ -8,7 +8,7 @@ export interface AuthenticatorKeyProps {
   secret: string;
   /** Who the key belongs to, as the app lists it: the username. */
   accountName: string;
-  /** Whose account it is, as the app lists it: the config's productName. */
+  /** Whose account it is, as the app lists it: the product name in the header, in the language of the set-up. */
   issuer: string;
 }
 

@@ -52,13 +52,20 @@ describe('useErrorText', () => {
 
   it('translates schema messages (keys) and server messages (keys with values)', () => {
     const { result } = renderHook(() => useErrorText());
-    expect(result.current({ type: 'custom', message: 'ui.validation.usernameRequired' })).toBe('Enter your username.');
+    expect(result.current({ type: 'custom', message: 'ui.validation.passwordRequired' })).toBe('Enter your password.');
     const unsupported = serverError({ messageKey: 'errors.unsupportedChallenge', values: { challenge: 'SOFTWARE_TOKEN_MFA' } });
     expect(unsupported.type).toBe(serverErrorType);
     expect(result.current(unsupported)).toBe(
-      'Your account needs an extra sign-in step (SOFTWARE_TOKEN_MFA) that this page does not support yet. Contact your administrator.',
+      'Your account needs a custom sign-in step (SOFTWARE_TOKEN_MFA) that this page does not support. Contact your administrator.',
     );
     expect(result.current(undefined)).toBeUndefined();
+  });
+
+  it("fills the form's own placeholders into schema and server messages alike", () => {
+    const values = { identifier: 'email address' };
+    const { result } = renderHook(() => useErrorText(values));
+    expect(result.current({ type: 'custom', message: 'ui.validation.identifierRequired' })).toBe('Enter your email address.');
+    expect(result.current(serverError({ messageKey: 'errors.wrongCredentials' }))).toBe('Incorrect email address or password.');
   });
 
   it('shows an error kept before a change of language in the new language', async () => {

@@ -62,16 +62,21 @@ function readServerMessage(message: string): ServerMessage {
   return { key: message };
 }
 
-/** Turns a react-hook-form error into the text to show, in the current language. */
-export function useErrorText(): (error: FormErrorLike | undefined) => string | undefined {
+/**
+ * Turns a react-hook-form error into the text to show, in the current language. `values` fill placeholders every
+ * message of the form may have, such as `{{identifier}}` (what people sign in with); pass a memoised object.
+ */
+export function useErrorText(
+  values?: Readonly<Record<string, string>>,
+): (error: FormErrorLike | undefined) => string | undefined {
   const { t } = useAppTranslation();
   return useCallback(
     (error) => {
       if (!error?.message) return undefined;
-      if (error.type !== serverErrorType) return t(error.message);
-      const { key, values } = readServerMessage(error.message);
-      return t(key, values);
+      if (error.type !== serverErrorType) return t(error.message, values);
+      const server = readServerMessage(error.message);
+      return t(server.key, { ...values, ...server.values });
     },
-    [t],
+    [t, values],
   );
 }

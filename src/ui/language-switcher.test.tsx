@@ -59,7 +59,8 @@ describe('LanguageSwitcher', () => {
     expect(screen.getByRole('button', { name: '日本語' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'false');
     expect(document.documentElement).toHaveAttribute('lang', 'ja');
-    await waitFor(() => expect(document.title).toBe('ログイン – Account'));
+    // With no productName in the config, the app's own name in Japanese too.
+    await waitFor(() => expect(document.title).toBe('ログイン – アカウント'));
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ja');
   });
 

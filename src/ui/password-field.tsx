@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react';
 import { Field, type FieldProps } from './field';
+import { useAnnounce } from './announcer';
 import { PasswordPolicyChecklist, type ChecklistRule } from './password-policy-checklist';
 import { useAppTranslation } from './use-app-translation';
 
@@ -15,13 +16,21 @@ function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
   else if (ref) ref.current = value;
 }
 
-/** A password input with a show/hide toggle and, for new passwords, the policy checklist. */
+/**
+ * A password input with a show/hide toggle and, for new passwords, the policy checklist.
+ *
+ * The toggle says what pressing it does ("Show", then "Hide"), in its text and in its name. It is not an
+ * aria-pressed toggle: a toggle button's name must stay the same while its state changes (WAI-ARIA APG), and
+ * "Hide, pressed" would leave a screen-reader user guessing whether the password is hidden. The change is
+ * also spoken, since a name change on the focused button is not announced by every screen reader.
+ */
 export function PasswordField({ label, autoComplete, checklist, describedBy, id, ref, ...fieldProps }: PasswordFieldProps) {
   const { t } = useAppTranslation();
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const checklistId = `${inputId}-policy`;
   const [visible, setVisible] = useState(false);
+  const announce = useAnnounce();
   const inputRef = useRef<HTMLInputElement | null>(null);
 
   const setInputRef = useCallback(
@@ -58,13 +67,15 @@ export function PasswordField({ label, autoComplete, checklist, describedBy, id,
         <button
           type="button"
           className="field__toggle"
-          aria-pressed={visible}
           aria-controls={inputId}
-          aria-label={t('ui.password.showNamed', { label })}
+          aria-label={visible ? t('ui.password.hideNamed', { label }) : t('ui.password.showNamed', { label })}
           disabled={fieldProps.disabled}
-          onClick={() => setVisible((shown) => !shown)}
+          onClick={() => {
+            announce(visible ? t('ui.password.hiddenStatus', { label }) : t('ui.password.shownStatus', { label }));
+            setVisible(!visible);
+          }}
         >
-          {t('ui.password.show')}
+          {visible ? t('ui.password.hide') : t('ui.password.show')}
         </button>
       }
     >

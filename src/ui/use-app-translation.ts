@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 
 /**
- * The app merges every area's catalog into i18next's default namespace, so one `t` resolves both the
+ * The app merges every area's catalog into one catalog per language, so one `t` resolves both the
  * screens' own keys and the keys the auth layer hands over (errors, notices, password rules).
  */
 export function useAppTranslation() {

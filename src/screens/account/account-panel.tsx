@@ -8,6 +8,7 @@ import { useConfig } from '../../config';
 import { FormAlert } from '../../ui/form-alert';
 import { Notice } from '../../ui/notice';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { SINGLE_LABEL_KEYS, signInName } from '../sign-in-identifier';
 import { useLastNonNull } from '../use-last-non-null';
 import { TwoStepSummary } from './two-step-summary';
 import { UnverifiedContacts } from './unverified-contacts';
@@ -18,7 +19,7 @@ export function AccountPanel({ notice }: { notice?: NoticeKey }) {
   const { t } = useAppTranslation();
   const navigate = useNavigate();
   const { state, signOut, signOutEverywhere } = useAuth();
-  const { mfaConfiguration } = useConfig();
+  const { mfaConfiguration, signInWith } = useConfig();
   const user = state.status === 'signedIn' ? state.user : null;
   // Signing out clears the user before the navigation to sign-in lands: keep showing who it was.
   const shownUser = useLastNonNull(user);
@@ -54,15 +55,25 @@ export function AccountPanel({ notice }: { notice?: NoticeKey }) {
   };
 
   const email = shownUser?.attributes.email;
+  // Who is signed in, as they sign in: in a pool that signs in by email, the username is a generated id.
+  const name = shownUser ? signInName(shownUser, signInWith) : null;
   return (
     <>
       <Notice message={notice ? t(`notices.${notice}`) : undefined} />
       <p>{t('account.signedInAs')}</p>
       <dl className="account-details">
-        <dt>{t('account.username')}</dt>
-        <dd>{shownUser?.username}</dd>
-        <dt>{t('account.email')}</dt>
-        <dd>{email || t('account.noEmail')}</dd>
+        {name ? (
+          <>
+            <dt>{t(SINGLE_LABEL_KEYS[name.kind])}</dt>
+            <dd>{name.value}</dd>
+          </>
+        ) : null}
+        {name?.kind !== 'email' ? (
+          <>
+            <dt>{t('account.email')}</dt>
+            <dd>{email || t('account.noEmail')}</dd>
+          </>
+        ) : null}
       </dl>
       <UnverifiedContacts attributes={shownUser?.attributes ?? {}} />
       <p>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { LoadingIndicator } from '../../app/loading-indicator';
 import { paths } from '../../app/paths';
+import { useProductName } from '../../app/product-name';
 import { ScreenHeading } from '../../app/screen-heading';
 import { useAuth } from '../../auth/auth-context';
 import type { UiError } from '../../auth/auth-types';
@@ -10,6 +11,7 @@ import { useConfig } from '../../config';
 import { AuthenticatorKey } from '../../ui/authenticator-key';
 import { FormAlert } from '../../ui/form-alert';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { signInName } from '../sign-in-identifier';
 import { useSessionEnded } from '../use-session-ended';
 import { AddAuthenticatorForm } from './add-authenticator-form';
 
@@ -28,14 +30,19 @@ export function AddAuthenticatorRoute() {
 
 function AddAuthenticatorPage() {
   const { t } = useAppTranslation();
-  const { productName } = useConfig();
+  const productName = useProductName();
   const { state, startAuthenticatorSetup } = useAuth();
   const sessionEnded = useSessionEnded();
   const [request, setRequest] = useState<KeyRequest>({ status: 'loading' });
+  const { signInWith } = useConfig();
   const attributes = state.status === 'signedIn' ? state.user.attributes : {};
-  // How the app lists the account: a name the user recognises rather than an opaque username (often a UUID).
+  // How the app lists the account: a name the user recognises, never an opaque username (a UUID in a pool that
+  // signs in by email or phone, docs/cognito-behaviour.md §10.2).
   const accountName =
-    attributes.preferred_username || attributes.email || (state.status === 'signedIn' ? state.user.username : '');
+    attributes.preferred_username ||
+    attributes.email ||
+    (state.status === 'signedIn' ? signInName(state.user, signInWith)?.value : undefined) ||
+    '';
 
   const requestKey = useCallback(async () => {
     const outcome = await startAuthenticatorSetup();

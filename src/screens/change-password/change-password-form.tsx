@@ -5,14 +5,18 @@ import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
+import type { SignedInUser } from '../../auth/auth-types';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
+import { HiddenUsernameField } from '../../ui/hidden-username-field';
 import { PasswordField } from '../../ui/password-field';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { failedPasswordFields } from '../failed-password-fields';
 import { confirmPasswordSchema, currentPasswordSchema, requireMatchingConfirmation } from '../form-schemas';
+import { useLastNonNull } from '../use-last-non-null';
 
 function changePasswordSchema(policy: PasswordPolicy) {
   return requireMatchingConfirmation(
@@ -28,11 +32,23 @@ type ChangePasswordValues = z.input<ReturnType<typeof changePasswordSchema>>;
 const errorField: ErrorFieldMap<ChangePasswordValues> = (field) =>
   field === 'currentPassword' || field === 'newPassword' || field === 'confirmPassword' ? field : undefined;
 
+/**
+ * The name a password manager knows the account by: the username, except in a pool that signs users in by
+ * email address or phone number, where Cognito makes the username the user's `sub` (a generated id nobody
+ * types) and the manager saved the password under the email or phone number typed at sign-in.
+ */
+export function passwordManagerUsername({ username, attributes }: SignedInUser): string {
+  if (attributes.sub !== undefined && username === attributes.sub) return attributes.email || attributes.phone_number || username;
+  return username;
+}
+
 export function ChangePasswordForm() {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const { changePassword } = useAuth();
+  const { changePassword, state } = useAuth();
+  // Signing out (the session ended) clears the user a moment before the navigation away lands.
+  const user = useLastNonNull(state.status === 'signedIn' ? state.user : null);
   const { passwordPolicy } = useConfig();
   const rules = useMemo(() => passwordRules(passwordPolicy), [passwordPolicy]);
   const schema = useMemo(() => changePasswordSchema(passwordPolicy), [passwordPolicy]);
@@ -55,11 +71,8 @@ export function ChangePasswordForm() {
         navigate(paths.signIn, { replace: true, state: { notice: 'sessionEnded', from: paths.changePassword } });
         return;
       }
-      if (!outcome.error.retryable) {
-        setValue('currentPassword', '');
-        setValue('newPassword', '');
-        setValue('confirmPassword', '');
-      }
+      const passwords = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
+      for (const field of failedPasswordFields(outcome.error, passwords)) setValue(field, '');
       reportUiError(form, outcome.error, errorField);
     }),
   );
@@ -67,6 +80,7 @@ export function ChangePasswordForm() {
   return (
     <form noValidate onSubmit={submit}>
       <FormAlert message={errorText(formState.errors.root?.server)} />
+      {user ? <HiddenUsernameField username={passwordManagerUsername(user)} /> : null}
       <PasswordField
         label={t('changePassword.currentPassword')}
         autoComplete="current-password"

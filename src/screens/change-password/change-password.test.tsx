@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
+import type { SignedInUser } from '../../auth/auth-types';
 import { cognitoFailure, createFakeAuthAdapter, demoUser } from '../../test/fake-auth-adapter';
 import { currentLocation, formAlert, renderScreen } from '../../test/render-screen';
 import { ChangePasswordRoute } from './change-password-route';
@@ -8,10 +9,10 @@ import { ChangePasswordRoute } from './change-password-route';
 const CURRENT = 'Demo-Passw0rd!';
 const NEXT = 'Next-Passw0rd!';
 
-/** Signed in (a stored session), with Cognito refusing the change with `failure` when given. */
-function renderChangePassword(failure?: { code: string; message: string }) {
+/** Signed in (a stored session, `demoUser` unless given), with Cognito refusing the change with `failure` when given. */
+function renderChangePassword(failure?: { code: string; message: string }, signedIn: SignedInUser = demoUser) {
   const adapter = createFakeAuthAdapter({
-    currentSession: async () => demoUser,
+    currentSession: async () => signedIn,
     changePassword: () => (failure ? Promise.reject(cognitoFailure(failure.code, failure.message)) : Promise.resolve()),
   });
   return renderScreen(<ChangePasswordRoute />, { path: paths.changePassword, adapter });
@@ -32,7 +33,7 @@ describe('ChangePasswordRoute', () => {
     expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByLabelText('Confirm new password')).toHaveAttribute('autocomplete', 'new-password');
     for (const label of ['Current password', 'New password', 'Confirm new password']) {
-      expect(screen.getByRole('button', { name: `Show ${label}` })).toHaveAttribute('aria-pressed', 'false');
+      expect(screen.getByRole('button', { name: `Show ${label}` })).toHaveTextContent(/^Show$/);
     }
     expect(screen.getByRole('list', { name: 'Your password must have:' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to your account' })).toHaveAttribute('href', paths.account);
@@ -46,15 +47,36 @@ describe('ChangePasswordRoute', () => {
     expect(adapter.changePassword).toHaveBeenCalledExactlyOnceWith(CURRENT, NEXT);
   });
 
-  it('puts a wrong current password on that field and clears every password', async () => {
+  it('gives the account to password managers: a hidden username field, then the current and new passwords', async () => {
+    const { container } = await renderChangePassword();
+    // Hidden from people and assistive technology alike, so only a DOM query finds it.
+    const username = container.querySelector('form input[autocomplete="username"]');
+    expect(username).toHaveValue('demo.user');
+    expect(username).toHaveAttribute('readonly');
+    expect(username).toHaveAttribute('tabindex', '-1');
+    expect(username).toHaveAttribute('aria-hidden', 'true');
+    const fields = [...(username?.closest('form')?.querySelectorAll('input') ?? [])];
+    expect(fields.map((field) => field.getAttribute('autocomplete'))).toEqual(['username', 'current-password', 'new-password', 'new-password']);
+  });
+
+  it('names the account by its email address in a pool where the username is a generated id (the sub)', async () => {
+    const sub = '7d5b3c1e-0000-4000-8000-123456789abc';
+    const { container } = await renderChangePassword(undefined, {
+      username: sub,
+      attributes: { sub, email: 'jane@example.com', email_verified: 'true' },
+    });
+    expect(container.querySelector('input[autocomplete="username"]')).toHaveValue('jane@example.com');
+  });
+
+  it('puts a wrong current password on that field and clears only it: the new passwords stay', async () => {
     const { user } = await renderChangePassword({ code: 'NotAuthorizedException', message: 'Incorrect username or password.' });
     await fillForm(user);
     const current = screen.getByLabelText('Current password');
     await waitFor(() => expect(current).toHaveAccessibleDescription('Your current password is not correct.'));
     expect(current).toHaveFocus();
     expect(current).toHaveValue('');
-    expect(screen.getByLabelText('New password')).toHaveValue('');
-    expect(screen.getByLabelText('Confirm new password')).toHaveValue('');
+    expect(screen.getByLabelText('New password')).toHaveValue(NEXT);
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue(NEXT);
     expect(formAlert()).toBeEmptyDOMElement();
   });
 
@@ -76,6 +98,10 @@ describe('ChangePasswordRoute', () => {
     const next = screen.getByLabelText('New password');
     await waitFor(() => expect(next).toHaveAccessibleDescription(expect.stringContaining('You have used this password before.')));
     expect(next).toHaveFocus();
+    // The refused password and its confirmation are typed afresh; the current one was right.
+    expect(next).toHaveValue('');
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue('');
+    expect(screen.getByLabelText('Current password')).toHaveValue(CURRENT);
   });
 
   it('shows a form-level answer in the single alert region', async () => {

@@ -6,7 +6,6 @@ import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import { MFA_METHODS, type ChallengeOf } from '../../auth/challenges';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
-import { useConfig } from '../../config';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText } from '../../ui/form-errors';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
@@ -32,7 +31,6 @@ export function ChooseMfaForm({ challenge, from }: ChooseMfaFormProps) {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const { chooseMfaMethod } = useAuth();
-  const { challengeWarningSeconds } = useConfig();
   // No default: every radio button starts unchecked.
   const form = useForm<ChooseMfaValues>({ resolver: zodResolver(ChooseMfaSchema) });
   const { register, formState } = form;
@@ -43,7 +41,7 @@ export function ChooseMfaForm({ challenge, from }: ChooseMfaFormProps) {
     form.handleSubmit(async ({ method }) => {
       const outcome = await chooseMfaMethod(method);
       if (outcome.kind !== 'failed') {
-        const next = nextScreenAfterSignIn(outcome, from);
+        const next = nextScreenAfterSignIn(outcome, from, { signedInNotice: challenge.passwordChanged ? 'passwordSet' : undefined });
         navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
         return;
       }
@@ -61,8 +59,7 @@ export function ChooseMfaForm({ challenge, from }: ChooseMfaFormProps) {
         <ChallengeTimer
           secondsLeft={secondsLeft}
           phase={phase}
-          warningSeconds={challengeWarningSeconds}
-          warningKey="chooseMfa.warning"
+          limitKey="chooseMfa.timeLimit"
           expiredKey="chooseMfa.expired"
         />
       )}

@@ -4,6 +4,7 @@ import { readNavigationState } from '../../app/navigation-state';
 import { ScreenHeading } from '../../app/screen-heading';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { ChallengeGuard } from '../challenge/challenge-guard';
+import { PasswordSavedNotice } from '../challenge/password-saved-notice';
 import { ChooseMfaForm } from './choose-mfa-form';
 
 const NAMES = ['SELECT_MFA_TYPE'] as const;
@@ -20,6 +21,7 @@ export function ChooseMfaRoute() {
       {(challenge) => (
         <>
           <ScreenHeading>{t('chooseMfa.title')}</ScreenHeading>
+          <PasswordSavedNotice passwordChanged={challenge.passwordChanged} />
           <p>{t('chooseMfa.intro')}</p>
           <ChooseMfaForm challenge={challenge} from={readNavigationState(location.state).from} />
         </>

@@ -109,7 +109,10 @@ describe('ChooseMfaRoute', () => {
     const clock = installFakeClock(NOW);
     await renderChooseMfa({ clock });
     await act(async () => vi.advanceTimersByTimeAsync(120_000));
-    expect(screen.getByText(/choose a method within 60 seconds/)).toBeInTheDocument();
+    expect(screen.getByText('Almost out of time:')).toBeInTheDocument();
+    expect(document.querySelector('[aria-live="assertive"]')).toHaveTextContent(
+      'Your time is almost up. Choose a method before the time runs out, or you will need to sign in again.',
+    );
     await act(async () => vi.advanceTimersByTimeAsync(60_000));
     expect(currentLocation()).toEqual({ path: paths.signIn, state: { notice: 'mfaChallengeExpired', username: 'demo.user' } });
   });

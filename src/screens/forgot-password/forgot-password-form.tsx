@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
@@ -10,10 +11,15 @@ import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { UsernameField } from '../../ui/username-field';
-import { usernameSchema } from '../form-schemas';
+import type { identifierSchema } from '../sign-in-identifier';
+import { useSignInIdentifier } from '../use-sign-in-identifier';
 
-const ForgotPasswordSchema = z.object({ username: usernameSchema });
-type ForgotPasswordValues = z.input<typeof ForgotPasswordSchema>;
+/** The username field asks for what the pool signs in with (the config's `signInWith`), as sign-in does. */
+function forgotPasswordSchema(username: ReturnType<typeof identifierSchema>) {
+  return z.object({ username });
+}
+type ForgotPasswordSchema = ReturnType<typeof forgotPasswordSchema>;
+type ForgotPasswordValues = z.input<ForgotPasswordSchema>;
 
 const errorField: ErrorFieldMap<ForgotPasswordValues> = (field) => (field === 'username' ? field : undefined);
 
@@ -24,11 +30,13 @@ const errorField: ErrorFieldMap<ForgotPasswordValues> = (field) => (field === 'u
  */
 export function ForgotPasswordForm({ initialUsername }: { initialUsername: string }) {
   const { t } = useAppTranslation();
-  const errorText = useErrorText();
+  const identifier = useSignInIdentifier();
+  const errorText = useErrorText(identifier.values);
   const navigate = useNavigate();
   const { requestPasswordReset } = useAuth();
-  const form = useForm<ForgotPasswordValues, unknown, z.output<typeof ForgotPasswordSchema>>({
-    resolver: zodResolver(ForgotPasswordSchema),
+  const schema = useMemo(() => forgotPasswordSchema(identifier.schema), [identifier.schema]);
+  const form = useForm<ForgotPasswordValues, unknown, z.output<ForgotPasswordSchema>>({
+    resolver: zodResolver(schema),
     defaultValues: { username: initialUsername },
   });
   const { register, formState } = form;
@@ -47,7 +55,14 @@ export function ForgotPasswordForm({ initialUsername }: { initialUsername: strin
   return (
     <form noValidate onSubmit={submit}>
       <FormAlert message={errorText(formState.errors.root?.server)} />
-      <UsernameField label={t('forgotPassword.username')} error={errorText(formState.errors.username)} {...register('username')} />
+      <UsernameField
+        label={identifier.label}
+        hint={identifier.hint}
+        type={identifier.spec.type}
+        inputMode={identifier.spec.inputMode}
+        error={errorText(formState.errors.username)}
+        {...register('username')}
+      />
       <SubmitButton pending={formState.isSubmitting} pendingLabel={t('forgotPassword.pending')}>
         {t('forgotPassword.submit')}
       </SubmitButton>

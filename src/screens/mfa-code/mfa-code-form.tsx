@@ -7,7 +7,6 @@ import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { ChallengeOf, MfaCodeChallengeName } from '../../auth/challenges';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
-import { useConfig } from '../../config';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
@@ -35,7 +34,6 @@ export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const { answerMfaCode } = useAuth();
-  const { challengeWarningSeconds } = useConfig();
   const form = useForm<MfaCodeValues>({ resolver: zodResolver(MfaCodeSchema), defaultValues: { code: '' } });
   const { register, formState } = form;
   const { secondsLeft, phase, ended, returnToSignIn } = useChallengeSession(challenge);
@@ -47,7 +45,8 @@ export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
     form.handleSubmit(async ({ code }) => {
       const outcome = await answerMfaCode(code);
       if (outcome.kind !== 'failed') {
-        const next = nextScreenAfterSignIn(outcome, from);
+        // Straight after a first password, the account says the password is set (nothing else has).
+        const next = nextScreenAfterSignIn(outcome, from, { signedInNotice: challenge.passwordChanged ? 'passwordSet' : undefined });
         navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
         return;
       }
@@ -66,8 +65,7 @@ export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
         <ChallengeTimer
           secondsLeft={secondsLeft}
           phase={phase}
-          warningSeconds={challengeWarningSeconds}
-          warningKey="mfaCode.warning"
+          limitKey="mfaCode.timeLimit"
           expiredKey="mfaCode.expired"
         />
       )}
@@ -85,7 +83,7 @@ export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
         {sentByMessage ? (
           <div className="new-code">
             <p>{t('mfaCode.newCodeHint')}</p>
-            <button type="button" className="button button--secondary" onClick={leave}>
+            <button type="button" className="link-button" onClick={leave}>
               {t('mfaCode.signInAgain')}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { ScreenHeading } from '../../app/screen-heading';
 import type { ChallengeOf, MfaCodeChallengeName } from '../../auth/challenges';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { ChallengeGuard } from '../challenge/challenge-guard';
+import { PasswordSavedNotice } from '../challenge/password-saved-notice';
 import { MfaCodeForm } from './mfa-code-form';
 
 const NAMES = ['SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA'] as const satisfies readonly MfaCodeChallengeName[];
@@ -34,6 +35,7 @@ export function MfaCodeRoute() {
       {(challenge) => (
         <>
           <ScreenHeading>{t('mfaCode.title')}</ScreenHeading>
+          <PasswordSavedNotice passwordChanged={challenge.passwordChanged} />
           <CodeSource challenge={challenge} />
           <MfaCodeForm challenge={challenge} from={readNavigationState(location.state).from} />
         </>

@@ -66,14 +66,18 @@ describe('MfaCodeRoute: where the code is', () => {
   it('SMS_MFA: names the masked phone number, and how to get a new code', async () => {
     await renderMfaCode({ adapter: mfaAdapter(SMS) });
     expect(screen.getByRole('heading', { level: 1, name: 'Enter your verification code' })).toHaveFocus();
-    expect(screen.getByText('We sent a code by text message to +*******4567.')).toBeInTheDocument();
+    expect(screen.getByText('We sent a code by text message to +*******4567. It can take a minute to arrive.')).toBeInTheDocument();
     expect(codeField()).toHaveAccessibleDescription('The 6 digits from the message.');
-    expect(screen.getByRole('button', { name: 'Sign in again to get a new code' })).toBeInTheDocument();
+    expect(screen.getByText(/^Didn’t get it, or has it expired\? A code cannot be sent again here/)).toBeInTheDocument();
+    // A quiet, link-style way out under the main action.
+    expect(screen.getByRole('button', { name: 'Sign in again to get a new code' })).toHaveClass('link-button');
   });
 
   it('EMAIL_OTP: names the masked email address', async () => {
     await renderMfaCode({ adapter: mfaAdapter(EMAIL) });
-    expect(screen.getByText('We sent a code by email to d***@e***.')).toBeInTheDocument();
+    expect(
+      screen.getByText('We sent a code by email to d***@e***. It can take a minute to arrive: check your spam folder too.'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign in again to get a new code' })).toBeInTheDocument();
   });
 
@@ -84,13 +88,33 @@ describe('MfaCodeRoute: where the code is', () => {
     expect(screen.queryByRole('button', { name: 'Sign in again to get a new code' })).not.toBeInTheDocument();
   });
 
-  it('offers a one-time-code field with the numeric keypad and room for a pasted "123 456"', async () => {
+  it('offers a one-time-code field with the numeric keypad, six digits long', async () => {
     await renderMfaCode();
     const field = codeField();
     expect(field).toHaveAttribute('autocomplete', 'one-time-code');
     expect(field).toHaveAttribute('inputmode', 'numeric');
     expect(field).toHaveAttribute('pattern', '[0-9]*');
-    expect(Number(field.getAttribute('maxlength'))).toBeGreaterThanOrEqual(' 123 456 '.length);
+    expect(field).toHaveAttribute('maxlength', '6');
+  });
+
+  it('straight after a new password, says that password is saved already', async () => {
+    const adapter = createFakeAuthAdapter({
+      signIn: async () => newPasswordRequired([]),
+      completeNewPassword: async () => challengeResult(SMS),
+    });
+    await renderMfaCode({
+      adapter,
+      arrange: async (auth) => {
+        await auth.signIn('new.user', 'Temp-Passw0rd1!');
+        await auth.completeNewPassword('New-Passw0rd!', {});
+      },
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Your new password is saved. Finish this step to sign in.');
+  });
+
+  it('says nothing about a password in an ordinary sign-in', async () => {
+    await renderMfaCode();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 });
 
@@ -100,9 +124,12 @@ describe('MfaCodeRoute: answering', () => {
     const { user, auth } = await renderMfaCode({ adapter });
     await user.click(codeField());
     await user.paste('123 456');
-    expect(codeField()).toHaveValue('123 456');
+    // The spaces go on paste, so the six-character field takes every digit.
+    expect(codeField()).toHaveValue('123456');
     await user.click(verify());
     await waitFor(() => expect(currentLocation().path).toBe(paths.account));
+    // An ordinary sign-in: the account has nothing to announce.
+    expect(currentLocation().state).toBeNull();
     expect(adapter.answerMfaCode).toHaveBeenCalledExactlyOnceWith(fakeChallengeHandle('new.user', 'AYABe-next-session'), challenge.name, '123456');
     expect(auth().status).toBe('signedIn');
   });
@@ -137,7 +164,7 @@ describe('MfaCodeRoute: answering', () => {
     await waitFor(() => expect(codeField()).toHaveAccessibleDescription(expect.stringContaining('That code is not correct.')));
     expect(codeField()).toHaveAttribute('aria-invalid', 'true');
     expect(codeField()).toHaveFocus();
-    expect(codeField()).toHaveValue('111 111');
+    expect(codeField()).toHaveValue('111111');
     await user.clear(codeField());
     await user.type(codeField(), '123456');
     await user.click(verify());
@@ -172,13 +199,35 @@ describe('MfaCodeRoute: time and ways out', () => {
   it('warns about the time left, then at zero returns to sign-in with the username and the notice', async () => {
     const clock = installFakeClock(NOW);
     const { auth } = await renderMfaCode({ clock });
-    expect(screen.getByText('Time left to finish:').querySelector('time')).toHaveTextContent('3:00');
+    expect(screen.getByText('Enter the code before the time runs out, or you will need to sign in again.')).toBeInTheDocument();
+    expect(screen.getByText('Time left:').parentElement?.querySelector('time')).toHaveTextContent('3:00');
     await act(async () => vi.advanceTimersByTimeAsync(120_000));
-    expect(screen.getByText(/enter the code within 60 seconds, or you will need to sign in again/)).toBeInTheDocument();
+    expect(screen.getByText('Almost out of time:').parentElement?.querySelector('time')).toHaveTextContent('1:00');
+    expect(document.querySelector('[aria-live="assertive"]')).toHaveTextContent(
+      'Your time is almost up. Enter the code before the time runs out, or you will need to sign in again.',
+    );
     await act(async () => vi.advanceTimersByTimeAsync(60_000));
     expect(currentLocation().path).toBe(paths.signIn);
     expect(currentLocation().state).toEqual({ notice: 'mfaChallengeExpired', username: 'demo.user' });
     expect(auth().status).toBe('signedOut');
+  });
+
+  it('after a new password, the account says the password is set once the code signs in', async () => {
+    const adapter = createFakeAuthAdapter({
+      signIn: async () => newPasswordRequired([]),
+      completeNewPassword: async () => challengeResult(SMS),
+      answerMfaCode: async () => signedInResult(),
+    });
+    const { user } = await renderMfaCode({
+      adapter,
+      arrange: async (auth) => {
+        await auth.signIn('new.user', 'Temp-Passw0rd1!');
+        await auth.completeNewPassword('New-Passw0rd!', {});
+      },
+    });
+    await user.type(codeField(), '123456');
+    await user.click(verify());
+    await waitFor(() => expect(currentLocation()).toEqual({ path: paths.account, state: { notice: 'passwordSet' } }));
   });
 
   it('after a new password, says to sign in with the new one when the code step runs out', async () => {

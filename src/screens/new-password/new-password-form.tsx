@@ -11,10 +11,12 @@ import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
+import { HiddenUsernameField } from '../../ui/hidden-username-field';
 import { PasswordField } from '../../ui/password-field';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { failedPasswordFields } from '../failed-password-fields';
 import { confirmPasswordSchema, requireMatchingConfirmation } from '../form-schemas';
 import { ChallengeTimer } from '../challenge/challenge-timer';
 import { useChallengeSession } from '../challenge/use-challenge-session';
@@ -28,7 +30,7 @@ interface NewPasswordValues {
 
 function newPasswordFormSchema(policy: PasswordPolicy, requiredAttributes: readonly string[]) {
   const attributes = Object.fromEntries(
-    requiredAttributes.map((name) => [name, z.string().check(z.trim(), z.minLength(1, 'ui.validation.attributeRequired'))]),
+    requiredAttributes.map((name) => [name, z.string().check(z.trim(), z.minLength(1, attributeFieldSpec(name).requiredKey))]),
   );
   return requireMatchingConfirmation(
     z.object({
@@ -50,7 +52,7 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const { completeNewPassword, abandonChallenge } = useAuth();
-  const { passwordPolicy, challengeWarningSeconds } = useConfig();
+  const { passwordPolicy } = useConfig();
   const { username, requiredAttributes } = challenge;
   const rules = useMemo(() => passwordRules(passwordPolicy), [passwordPolicy]);
   const schema = useMemo(() => newPasswordFormSchema(passwordPolicy, requiredAttributes), [passwordPolicy, requiredAttributes]);
@@ -80,8 +82,9 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
     form.handleSubmit(async (values) => {
       const outcome = await completeNewPassword(values.newPassword, values.attributes);
       if (outcome.kind !== 'failed') {
-        // Signed in, or a second factor (or its set-up) next: the password is set either way.
-        const next = nextScreenAfterSignIn(outcome, from);
+        // Signed in, or a second factor (or its set-up) next: the password is set either way. Signed in, the
+        // next screen says so; a second step says so itself (the challenge knows the password changed).
+        const next = nextScreenAfterSignIn(outcome, from, { signedInNotice: 'passwordSet' });
         navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
         return;
       }
@@ -89,10 +92,7 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
         returnToSignIn();
         return;
       }
-      if (!outcome.error.retryable) {
-        setValue('newPassword', '');
-        setValue('confirmPassword', '');
-      }
+      for (const field of failedPasswordFields(outcome.error, ['newPassword', 'confirmPassword'] as const)) setValue(field, '');
       reportUiError(form, outcome.error, errorField);
     }),
   );
@@ -108,13 +108,13 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
         <ChallengeTimer
           secondsLeft={secondsLeft}
           phase={phase}
-          warningSeconds={challengeWarningSeconds}
-          warningKey="newPassword.warning"
+          limitKey="newPassword.timeLimit"
           expiredKey="newPassword.expired"
         />
       )}
       <FormAlert message={errorText(formState.errors.root?.server)} />
       <fieldset className="form-fieldset" disabled={expired || ended}>
+        <HiddenUsernameField username={username} />
         <PasswordField
           label={t('newPassword.newPassword')}
           autoComplete="new-password"
@@ -131,13 +131,16 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
         {requiredAttributes.length > 0 ? <p>{t('newPassword.detailsIntro')}</p> : null}
         {requiredAttributes.map((name) => {
           const spec = attributeFieldSpec(name);
+          const label = spec.labelKey ? t(spec.labelKey) : spec.humanisedLabel;
           return (
             <Field
               key={name}
-              label={spec.labelKey ? t(spec.labelKey) : spec.humanisedLabel}
+              label={label}
               hint={spec.hintKey ? t(spec.hintKey) : undefined}
               {...spec.inputProps}
-              error={errorText(formState.errors.attributes?.[name])}
+              // Whatever put an error here (the schema, or Cognito naming the attribute as missing), it means
+              // the field is empty: the field's own message, which names it, says so.
+              error={formState.errors.attributes?.[name] ? t(spec.requiredKey, { field: label }) : undefined}
               {...register(`attributes.${name}`)}
             />
           );

@@ -60,7 +60,7 @@ async function fillForm(user: Awaited<ReturnType<typeof renderNewPassword>>['use
 }
 
 const save = () => screen.getByRole('button', { name: 'Save password' });
-const timeLeft = () => screen.getByText('Time left to finish:').querySelector('time')?.textContent;
+const timeLeft = () => document.querySelector('.challenge-clock time')?.textContent;
 const announcement = () => document.querySelector('[aria-live="assertive"]');
 
 afterEach(() => {
@@ -101,6 +101,18 @@ describe('NewPasswordRoute form', () => {
     expect(screen.getByRole('button', { name: 'Show Confirm new password' })).toBeInTheDocument();
   });
 
+  it('gives the account to password managers: a hidden username field before the new passwords', async () => {
+    const { container } = await renderNewPassword();
+    // Hidden from people and assistive technology alike, so only a DOM query finds it.
+    const username = container.querySelector('form input[autocomplete="username"]');
+    expect(username).toHaveValue('new.user');
+    expect(username).toHaveAttribute('readonly');
+    expect(username).toHaveAttribute('tabindex', '-1');
+    expect(username).toHaveAttribute('aria-hidden', 'true');
+    const fields = [...(username?.closest('form')?.querySelectorAll('input') ?? [])];
+    expect(fields.map((field) => field.getAttribute('autocomplete'))).toEqual(['username', 'new-password', 'new-password', 'name', null]);
+  });
+
   it('shows the policy before typing and ticks rules off while the user types', async () => {
     const { user } = await renderNewPassword();
     const list = screen.getByRole('list', { name: 'Your password must have:' });
@@ -124,11 +136,12 @@ describe('NewPasswordRoute form', () => {
     expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(expect.stringContaining('Your password must have:'));
   });
 
-  it('sends the password with the attributes and goes to the account', async () => {
+  it('sends the password with the attributes and goes to the account, which says the password is set', async () => {
     const { user, adapter, auth } = await renderNewPassword();
     await fillForm(user);
     await user.click(save());
     await waitFor(() => expect(currentLocation().path).toBe(paths.account));
+    expect(currentLocation().state).toEqual({ notice: 'passwordSet' });
     expect(adapter.completeNewPassword).toHaveBeenCalledExactlyOnceWith(fakeChallengeHandle(), STRONG, {
       name: 'New User',
       'custom:department': 'Sales',
@@ -153,8 +166,9 @@ describe('NewPasswordRoute form', () => {
     expect(newPassword).toHaveAttribute('aria-invalid', 'true');
     expect(newPassword).toHaveAccessibleDescription(expect.stringContaining('The password is too short.'));
     expect(screen.getByLabelText('Confirm new password')).toHaveAccessibleDescription('The two passwords are not the same.');
-    expect(screen.getByLabelText('Full name')).toHaveAccessibleDescription('Fill in this field.');
-    expect(screen.getByLabelText('Department')).toHaveAccessibleDescription('Fill in this field.');
+    // Each empty detail's message names it: the catalog's own for a standard attribute, the label otherwise.
+    expect(screen.getByLabelText('Full name')).toHaveAccessibleDescription('Enter your full name.');
+    expect(screen.getByLabelText('Department')).toHaveAccessibleDescription('Enter a value for “Department”.');
     expect(adapter.completeNewPassword).not.toHaveBeenCalled();
   });
 
@@ -178,8 +192,11 @@ describe('NewPasswordRoute form', () => {
     await fillForm(user);
     await user.click(save());
     const department = screen.getByLabelText('Department');
-    await waitFor(() => expect(department).toHaveAccessibleDescription('This field is required.'));
+    await waitFor(() => expect(department).toHaveAccessibleDescription('Enter a value for “Department”.'));
     expect(department).toHaveFocus();
+    // Nothing wrong with the passwords: they stay.
+    expect(screen.getByLabelText('New password')).toHaveValue(STRONG);
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue(STRONG);
   });
 
   it('shows other answers in the alert region', async () => {
@@ -223,7 +240,7 @@ describe('NewPasswordRoute form', () => {
     await user.click(save());
     await waitFor(() => expect(formAlert()).toHaveTextContent('(CUSTOM_CHALLENGE) that this page does not support'));
     expect(screen.getByRole('group')).toBeDisabled();
-    expect(screen.queryByText('Time left to finish:')).not.toBeInTheDocument();
+    expect(screen.queryByText('Time left:')).not.toBeInTheDocument();
     expect(auth().status).toBe('signedOut');
 
     // The old challenge's time running out means nothing now: the user stays with the explanation.
@@ -245,8 +262,12 @@ describe('NewPasswordRoute form', () => {
 });
 
 describe('NewPasswordRoute countdown', () => {
-  it('shows the time left from the start and counts down', async () => {
+  it('says the time limit and shows the time left from the start, and counts down', async () => {
     await renderNewPassword({ clock: installFakeClock(NOW) });
+    expect(
+      screen.getByText('Save your password before the time runs out, or you will need to sign in again with your temporary password.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Time left:')).toBeInTheDocument();
     expect(timeLeft()).toBe('3:00');
     await act(async () => vi.advanceTimersByTimeAsync(61_000));
     expect(timeLeft()).toBe('1:59');
@@ -258,14 +279,29 @@ describe('NewPasswordRoute countdown', () => {
     await act(async () => vi.advanceTimersByTimeAsync(119_000)); // 61 s left
     expect(announcement()).toBeEmptyDOMElement();
     await act(async () => vi.advanceTimersByTimeAsync(1_000)); // 60 s left: the configured warning
-    const warning = 'Your time is almost up: save your password within 60 seconds';
+    // No number of seconds in the words, which would contradict the clock a second later.
+    const warning =
+      'Your time is almost up. Save your password before the time runs out, or you will need to sign in again with your temporary password.';
     expect(announcement()).toHaveTextContent(warning);
+    expect(screen.getByText('Almost out of time:')).toBeInTheDocument();
     const textNode = announcement()?.firstChild;
     await act(async () => vi.advanceTimersByTimeAsync(5_000));
     expect(timeLeft()).toBe('0:55');
     expect(announcement()).toHaveTextContent(warning);
     // Same node, same text: nothing for a screen reader to repeat.
     expect(announcement()?.firstChild).toBe(textNode);
+  });
+
+  it('adds nothing to the page when the warning starts, so the field being typed in stays where it is', async () => {
+    await renderNewPassword({ clock: installFakeClock(NOW) });
+    const form = screen.getByRole('group').closest('form') as HTMLFormElement;
+    // What is laid out before the fields (the live region is visually hidden: it takes no room).
+    const shownBeforeFields = () =>
+      [...form.querySelectorAll('.challenge-timer > *:not(.visually-hidden)')].map((element) => element.className);
+    const before = shownBeforeFields();
+    await act(async () => vi.advanceTimersByTimeAsync(125_000));
+    expect(screen.getByText('Almost out of time:')).toBeInTheDocument();
+    expect(shownBeforeFields()).toEqual(before);
   });
 
   it('at zero stops accepting input and returns to sign-in with the username and the notice', async () => {

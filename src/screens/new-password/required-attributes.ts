@@ -55,6 +55,11 @@ export interface AttributeFieldSpec {
   labelKey: string | null;
   humanisedLabel: string;
   hintKey: string | null;
+  /**
+   * The message for the field left empty, naming it ("Enter your full name."): the attribute's own, or for
+   * an attribute the catalog cannot know one that takes the label as `field`.
+   */
+  requiredKey: string;
   inputProps: InputProps;
 }
 
@@ -64,6 +69,7 @@ export function attributeFieldSpec(name: string): AttributeFieldSpec {
     labelKey: KNOWN_ATTRIBUTES.has(name) ? `newPassword.attributes.${name}` : null,
     humanisedLabel: humaniseAttributeName(name),
     hintKey: HINTED_ATTRIBUTES.has(name) ? `newPassword.attributeHints.${name}` : null,
+    requiredKey: KNOWN_ATTRIBUTES.has(name) ? `newPassword.attributeErrors.${name}` : 'ui.validation.attributeRequired',
     inputProps: INPUT_PROPS[name] ?? { type: 'text' },
   };
 }

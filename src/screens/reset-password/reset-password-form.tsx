@@ -7,17 +7,30 @@ import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { CodeDelivery, ResetReason } from '../../auth/auth-types';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
-import { Field } from '../../ui/field';
+import type { SignInIdentifier } from '../../config/schema';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, serverError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
+import { HiddenUsernameField } from '../../ui/hidden-username-field';
 import { Notice } from '../../ui/notice';
 import { PasswordField } from '../../ui/password-field';
+import { ResendCode } from '../../ui/resend-code';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
+import { VerificationCodeField } from '../../ui/verification-code-field';
+import { failedPasswordFields } from '../failed-password-fields';
 import { confirmationCodeSchema, confirmPasswordSchema, requireMatchingConfirmation } from '../form-schemas';
+import { typedIdentifierKind } from '../sign-in-identifier';
+import { useSignInIdentifier } from '../use-sign-in-identifier';
 import { deliveryMessageKey } from './code-delivery';
 import { useCooldown } from './use-cooldown';
+
+/** Whose password this is, by what the user typed: a username, an email address or a phone number. */
+const FOR_USER_KEYS: Record<SignInIdentifier, string> = {
+  username: 'resetPassword.forUsername',
+  email: 'resetPassword.forEmail',
+  phone: 'resetPassword.forPhone',
+};
 
 /** Cognito limits how often codes may be sent; waiting a minute between requests stays well clear. */
 export const RESEND_COOLDOWN_SECONDS = 60;
@@ -42,7 +55,8 @@ export interface ResetPasswordFormProps {
 
 export function ResetPasswordForm({ username, reason, delivery, initialCode }: ResetPasswordFormProps) {
   const { t } = useAppTranslation();
-  const errorText = useErrorText();
+  const identifier = useSignInIdentifier();
+  const errorText = useErrorText(identifier.values);
   const navigate = useNavigate();
   const { confirmPasswordReset, resendResetCode } = useAuth();
   const { passwordPolicy } = useConfig();
@@ -60,7 +74,9 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
   const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS, delivery !== null);
   const [resending, setResending] = useState(false);
   const resendInFlight = useRef(false);
-  const [resentTo, setResentTo] = useState<CodeDelivery | null | undefined>(undefined);
+  // The newest code this screen asked for, and how many: one line says where the code went, replaced by
+  // each new code (not a second line beside the first).
+  const [resent, setResent] = useState<{ delivery: CodeDelivery | null; count: number } | null>(null);
 
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async ({ code, newPassword: password }) => {
@@ -69,10 +85,7 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
         navigate(paths.signIn, { replace: true, state: { notice: 'passwordResetDone', username } });
         return;
       }
-      if (!outcome.error.retryable) {
-        setValue('newPassword', '');
-        setValue('confirmPassword', '');
-      }
+      for (const field of failedPasswordFields(outcome.error, ['newPassword', 'confirmPassword'] as const)) setValue(field, '');
       reportUiError(form, outcome.error, errorField);
     }),
   );
@@ -81,12 +94,11 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
     if (resendInFlight.current) return;
     resendInFlight.current = true;
     setResending(true);
-    setResentTo(undefined);
     try {
       const outcome = await resendResetCode();
       if (outcome.ok) {
         form.clearErrors('root.server');
-        setResentTo(outcome.value);
+        setResent((previous) => ({ delivery: outcome.value, count: (previous?.count ?? 0) + 1 }));
         cooldown.start();
       } else {
         form.setError('root.server', serverError(outcome.error));
@@ -97,24 +109,23 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
     }
   };
 
-  const cooldownId = 'reset-password-resend-cooldown';
+  const sentLine = resent
+    ? t(deliveryMessageKey('resetPassword.resent', resent.delivery), { destination: resent.delivery?.destination })
+    : reason === 'adminReset'
+      ? t('resetPassword.adminReset')
+      : t(deliveryMessageKey('resetPassword.codeSent', delivery), { destination: delivery?.destination });
+
   return (
     <form noValidate onSubmit={submit}>
-      <p>{t('resetPassword.forUser', { username })}</p>
-      <p>
-        {reason === 'adminReset'
-          ? t('resetPassword.adminReset')
-          : t(deliveryMessageKey('resetPassword.codeSent', delivery), { destination: delivery?.destination })}
-      </p>
-      <Notice
-        message={resentTo !== undefined ? t(deliveryMessageKey('resetPassword.resent', resentTo), { destination: resentTo?.destination }) : undefined}
-      />
+      {/* Named as what it is ("Email address: …"): the name the user typed, never an internal id. */}
+      <p>{t(FOR_USER_KEYS[typedIdentifierKind(username, identifier.kind)], { username })}</p>
+      {/* A new status region per code, so that a second new code (the same sentence) is announced too. */}
+      <Notice key={resent?.count ?? 0} message={sentLine} />
       <FormAlert message={errorText(formState.errors.root?.server)} />
-      <Field
+      <HiddenUsernameField username={username} />
+      <VerificationCodeField
         label={t('resetPassword.code')}
         hint={t('resetPassword.codeHint')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
         error={errorText(formState.errors.code)}
         {...register('code')}
       />
@@ -134,24 +145,16 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
       <SubmitButton pending={formState.isSubmitting} pendingLabel={t('resetPassword.pending')}>
         {t('resetPassword.submit')}
       </SubmitButton>
-      <div className="resend">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void resend()}
-          disabled={resending || cooldown.secondsLeft > 0}
-          aria-describedby={cooldown.secondsLeft > 0 ? cooldownId : undefined}
-        >
-          {resending ? t('resetPassword.resendPending') : t('resetPassword.resend')}
-        </button>
-        {cooldown.secondsLeft > 0 ? (
-          <p id={cooldownId} className="resend__cooldown">
-            {t('resetPassword.resendCooldown', { count: cooldown.secondsLeft })}
-          </p>
-        ) : null}
-      </div>
+      <ResendCode
+        label={t('resetPassword.resend')}
+        pendingLabel={t('resetPassword.resendPending')}
+        pending={resending}
+        secondsLeft={cooldown.secondsLeft}
+        waitDescription={t('resetPassword.resendCooldown', { count: cooldown.secondsLeft })}
+        onResend={() => void resend()}
+      />
       <p className="form-links">
-        <Link to={paths.forgotPassword}>{t('resetPassword.startOver')}</Link>
+        <Link to={paths.forgotPassword}>{t('resetPassword.startOver', identifier.values)}</Link>
       </p>
     </form>
   );

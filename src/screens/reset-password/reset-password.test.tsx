@@ -61,6 +61,9 @@ function adapterRejectingConfirmation(code: string, message: string) {
 
 const submitButton = () => screen.getByRole('button', { name: 'Reset password' });
 const resendButton = () => screen.getByRole('button', { name: 'Send a new code' });
+/** The resend waits (aria-disabled: a disabled button would drop the focus of the user who pressed it). */
+const expectResendWaiting = () => expect(resendButton()).toHaveAttribute('aria-disabled', 'true');
+const expectResendReady = () => expect(resendButton()).not.toHaveAttribute('aria-disabled');
 
 afterEach(() => {
   vi.useRealTimers();
@@ -77,18 +80,20 @@ describe('ResetPasswordRoute guard and arrival', () => {
     await renderReset();
     expect(screen.getByRole('heading', { level: 1, name: 'Choose a new password' })).toHaveFocus();
     expect(screen.getByText('Username: demo.user')).toBeInTheDocument();
-    expect(screen.getByText('We sent a code by email to d***@e***.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'We sent a code by email to d***@e***. It can take a minute to arrive: check your spam folder too.',
+    );
   });
 
   it('names text messages as such', async () => {
     await renderReset({ delivery: sentBySms });
-    expect(screen.getByText('We sent a code by text message to +*******0123.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('We sent a code by text message to +*******0123. It can take a minute to arrive.');
   });
 
   it('explains an administrator reset, and lets the user ask for a code at once', async () => {
     await renderReset({ arrival: 'adminReset' });
     expect(screen.getByText(/An administrator reset your password\. A code was sent to your verified email address or phone number/)).toBeInTheDocument();
-    expect(resendButton()).toBeEnabled();
+    expectResendReady();
     expect(screen.queryByText(/You can ask for another code/)).not.toBeInTheDocument();
   });
 
@@ -101,14 +106,14 @@ describe('ResetPasswordRoute guard and arrival', () => {
     expect(auth().state).toEqual({ status: 'resetPending', reset: { username: 'link.user', reason: 'forgotten', delivery: null } });
     expect(screen.getByLabelText('Code')).toHaveValue('654321');
     // The code came from elsewhere, at a time this page does not know: asking again is allowed.
-    expect(resendButton()).toBeEnabled();
+    expectResendReady();
   });
 
   it('keeps the pending reset when the link is for the same user', async () => {
     const { auth } = await renderReset({ url: `${paths.resetPassword}?username=demo.user&code=654321` });
     await waitFor(() => expect(currentLocation().path).toBe(`${paths.resetPassword}?username=demo.user`));
     expect(auth().state).toEqual({ status: 'resetPending', reset: { username: 'demo.user', reason: 'forgotten', delivery: sentByEmail } });
-    expect(screen.getByText('We sent a code by email to d***@e***.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(/^We sent a code by email to d\*\*\*@e\*\*\*\./);
   });
 });
 
@@ -117,6 +122,8 @@ describe('ResetPasswordRoute form', () => {
     await renderReset();
     const code = screen.getByLabelText('Code');
     expect(code).toHaveAttribute('inputmode', 'numeric');
+    expect(code).toHaveAttribute('pattern', '[0-9]*');
+    expect(code).toHaveAttribute('maxlength', '6');
     expect(code).toHaveAttribute('autocomplete', 'one-time-code');
     expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password');
     expect(screen.getByRole('list', { name: 'Your password must have:' })).toBeInTheDocument();
@@ -147,7 +154,20 @@ describe('ResetPasswordRoute form', () => {
     expect(adapter.confirmForgotPassword).not.toHaveBeenCalled();
   });
 
-  it('puts a wrong code on the code field, clears the passwords and keeps the code', async () => {
+  it('gives the account to password managers: a hidden username field before the new passwords', async () => {
+    const { container } = await renderReset();
+    // Hidden from people and assistive technology alike, so only a DOM query finds it.
+    const username = container.querySelector('form input[autocomplete="username"]');
+    expect(username).toHaveValue('demo.user');
+    expect(username).toHaveAttribute('readonly');
+    expect(username).toHaveAttribute('tabindex', '-1');
+    expect(username).toHaveAttribute('aria-hidden', 'true');
+    expect(username).toHaveClass('visually-hidden');
+    const fields = [...(username?.closest('form')?.querySelectorAll('input') ?? [])];
+    expect(fields.map((field) => field.getAttribute('autocomplete'))).toEqual(['username', 'one-time-code', 'new-password', 'new-password']);
+  });
+
+  it('puts a wrong code on the code field and keeps everything typed: the code to correct, both passwords', async () => {
     const adapter = adapterRejectingConfirmation('CodeMismatchException', 'Invalid verification code provided, please try again.');
     const { user } = await renderReset({ adapter });
     await fillForm(user);
@@ -157,8 +177,15 @@ describe('ResetPasswordRoute form', () => {
     expect(code).toHaveAttribute('aria-invalid', 'true');
     expect(code).toHaveFocus();
     expect(code).toHaveValue('123456');
-    expect(screen.getByLabelText('New password')).toHaveValue('');
-    expect(screen.getByLabelText('Confirm new password')).toHaveValue('');
+    expect(screen.getByLabelText('New password')).toHaveValue(STRONG);
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue(STRONG);
+    // Corrected in place, the same passwords go out with the right code.
+    await user.clear(code);
+    await user.type(code, '654321');
+    adapter.confirmForgotPassword.mockResolvedValueOnce(undefined);
+    await user.click(submitButton());
+    await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
+    expect(adapter.confirmForgotPassword).toHaveBeenLastCalledWith('demo.user', '654321', STRONG);
   });
 
   it('keeps the code and both passwords after a dropped connection', async () => {
@@ -183,6 +210,10 @@ describe('ResetPasswordRoute form', () => {
     const newPassword = screen.getByLabelText('New password');
     await waitFor(() => expect(newPassword).toHaveAccessibleDescription(expect.stringContaining('The password needs a symbol')));
     expect(newPassword).toHaveFocus();
+    // The refused password (and its confirmation) is typed afresh; the code was not the problem.
+    expect(newPassword).toHaveValue('');
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue('');
+    expect(screen.getByLabelText('Code')).toHaveValue('123456');
   });
 
   it('explains an expired code in the alert; a new code clears it', async () => {
@@ -193,41 +224,67 @@ describe('ResetPasswordRoute form', () => {
     await fillForm(user);
     await user.click(submitButton());
     await waitFor(() => expect(formAlert()).toHaveTextContent('That code has expired. Request a new one.'));
+    expect(screen.getByLabelText('New password')).toHaveValue(STRONG);
+    expect(screen.getByLabelText('Confirm new password')).toHaveValue(STRONG);
     await user.click(resendButton());
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('A new code was sent by email to d***@e***.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^We sent a new code by email to d\*\*\*@e\*\*\*\./));
     expect(formAlert()).toBeEmptyDOMElement();
   });
 });
 
 describe('ResetPasswordRoute resend', () => {
-  it('holds the resend back for 60 seconds after the code this app just had sent', async () => {
+  it('holds the resend back for 60 seconds after the code this app just had sent, showing the wait', async () => {
     const clock = installFakeClock(NOW);
     const { user, adapter } = await renderReset({ clock });
-    expect(resendButton()).toBeDisabled();
+    expect(screen.getByText('Didn’t get it?')).toContainElement(resendButton());
+    expectResendWaiting();
+    // The ticking time is for the eye; a screen reader hears the wait in words instead of a changing name.
+    expect(resendButton()).toHaveTextContent('Send a new code(1:00)');
     expect(resendButton()).toHaveAccessibleDescription('You can ask for another code in 60 seconds.');
+    await user.click(resendButton());
+    expect(adapter.forgotPassword).not.toHaveBeenCalled();
+    expect(resendButton()).toHaveFocus();
     await act(async () => vi.advanceTimersByTimeAsync(59_000));
+    expect(resendButton()).toHaveTextContent('Send a new code(0:01)');
     expect(resendButton()).toHaveAccessibleDescription('You can ask for another code in 1 second.');
     await act(async () => vi.advanceTimersByTimeAsync(1_000));
-    expect(resendButton()).toBeEnabled();
+    expectResendReady();
+    expect(resendButton()).toHaveTextContent(/^Send a new code$/);
     await user.click(resendButton());
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('A new code was sent by email to d***@e***.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^We sent a new code by email to d\*\*\*@e\*\*\*\./));
     expect(adapter.forgotPassword).toHaveBeenCalledExactlyOnceWith('demo.user');
-    expect(resendButton()).toBeDisabled();
+    expectResendWaiting();
+    expect(resendButton()).toHaveFocus();
+  });
+
+  it('replaces the line that says where the code went, in place, and says only the newest code works', async () => {
+    const clock = installFakeClock(NOW);
+    const { user } = await renderReset({ clock, arrival: 'adminReset' });
+    await user.click(resendButton());
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'We sent a new code by email to d***@e***. Only the newest code works. It can take a minute to arrive: check your spam folder too.',
+      ),
+    );
+    // One line: the administrator's explanation gave way to it, nothing says "we sent a code" beside it.
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    expect(screen.queryByText(/An administrator reset your password/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/^We sent a code/)).not.toBeInTheDocument();
   });
 
   it('confirms where the new code went and waits 60 seconds before allowing another', async () => {
     const clock = installFakeClock(NOW);
     const { user, adapter } = await renderReset({ clock, arrival: 'adminReset' });
     await user.click(resendButton());
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('A new code was sent by email to d***@e***.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^We sent a new code by email to d\*\*\*@e\*\*\*\./));
     expect(adapter.forgotPassword).toHaveBeenCalledExactlyOnceWith('reset.user');
-    expect(resendButton()).toBeDisabled();
+    expectResendWaiting();
     expect(resendButton()).toHaveAccessibleDescription('You can ask for another code in 60 seconds.');
     await act(async () => vi.advanceTimersByTimeAsync(59_000));
-    expect(screen.getByText('You can ask for another code in 1 second.')).toBeInTheDocument();
-    expect(resendButton()).toBeDisabled();
+    expect(resendButton()).toHaveAccessibleDescription('You can ask for another code in 1 second.');
+    expectResendWaiting();
     await act(async () => vi.advanceTimersByTimeAsync(1_000));
-    expect(resendButton()).toBeEnabled();
+    expectResendReady();
     expect(screen.queryByText(/You can ask for another code/)).not.toBeInTheDocument();
     await user.click(resendButton());
     await waitFor(() => expect(adapter.forgotPassword).toHaveBeenCalledTimes(2));
@@ -236,7 +293,7 @@ describe('ResetPasswordRoute resend', () => {
   it('sends one request for a double click', async () => {
     const { user, adapter } = await renderReset({ arrival: 'adminReset' });
     await user.dblClick(resendButton());
-    await screen.findByText('A new code was sent by email to d***@e***.');
+    await screen.findByText(/^We sent a new code by email to d\*\*\*@e\*\*\*\./);
     expect(adapter.forgotPassword).toHaveBeenCalledTimes(1);
   });
 
@@ -245,6 +302,6 @@ describe('ResetPasswordRoute resend', () => {
     adapter.forgotPassword.mockRejectedValueOnce(cognitoFailure('LimitExceededException', 'Attempt limit exceeded, please try after some time.'));
     await user.click(resendButton());
     await waitFor(() => expect(formAlert()).toHaveTextContent('Too many attempts.'));
-    expect(resendButton()).toBeEnabled();
+    expectResendReady();
   });
 });

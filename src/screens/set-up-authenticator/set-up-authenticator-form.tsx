@@ -27,6 +27,8 @@ const errorField: ErrorFieldMap<SetUpAuthenticatorValues> = (field) => (field ==
 
 export interface SetUpAuthenticatorFormProps {
   username: string;
+  /** A first password was set earlier in this sign-in: the account then says both are done. */
+  passwordChanged: boolean;
   session: ChallengeSession;
   /** False until the key is on screen: there is nothing to verify before. */
   keyReady: boolean;
@@ -35,7 +37,7 @@ export interface SetUpAuthenticatorFormProps {
 }
 
 /** Step 3 of the set-up: the app's first code (and a name for the app), which finishes signing in. */
-export function SetUpAuthenticatorForm({ username, session, keyReady, from }: SetUpAuthenticatorFormProps) {
+export function SetUpAuthenticatorForm({ username, passwordChanged, session, keyReady, from }: SetUpAuthenticatorFormProps) {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
@@ -53,7 +55,9 @@ export function SetUpAuthenticatorForm({ username, session, keyReady, from }: Se
     form.handleSubmit(async ({ code, deviceName }) => {
       const outcome = await verifyAuthenticator(code, deviceName || defaultDeviceName);
       if (outcome.kind !== 'failed') {
-        const next = nextScreenAfterSignIn(outcome, from);
+        const next = nextScreenAfterSignIn(outcome, from, {
+          signedInNotice: passwordChanged ? 'passwordAndAuthenticatorSet' : 'authenticatorSetUp',
+        });
         navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
         return;
       }

@@ -4,6 +4,7 @@ import { readNavigationState } from '../../app/navigation-state';
 import { ScreenHeading } from '../../app/screen-heading';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { ChallengeGuard } from '../challenge/challenge-guard';
+import { PasswordSavedNotice } from '../challenge/password-saved-notice';
 import { SetUpAuthenticator } from './set-up-authenticator';
 
 const NAMES = ['MFA_SETUP'] as const;
@@ -20,6 +21,7 @@ export function SetUpAuthenticatorRoute() {
       {(challenge) => (
         <>
           <ScreenHeading>{t('setUpAuthenticator.title')}</ScreenHeading>
+          <PasswordSavedNotice passwordChanged={challenge.passwordChanged} />
           <p>{t('setUpAuthenticator.intro')}</p>
           <SetUpAuthenticator challenge={challenge} from={readNavigationState(location.state).from} />
         </>

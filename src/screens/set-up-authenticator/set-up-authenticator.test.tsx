@@ -159,6 +159,8 @@ describe('SetUpAuthenticatorRoute: the first code', () => {
     await user.type(codeField(), '123 456');
     await user.click(submit());
     await waitFor(() => expect(currentLocation().path).toBe(paths.account));
+    // Signing in will ask for the app's codes from now on: the account says so.
+    expect(currentLocation().state).toEqual({ notice: 'authenticatorSetUp' });
     expect(adapter.verifyAuthenticator).toHaveBeenCalledExactlyOnceWith(ASSOCIATED, '123456', 'Authenticator app');
     expect(auth().status).toBe('signedIn');
   });
@@ -205,12 +207,34 @@ describe('SetUpAuthenticatorRoute: the first code', () => {
       },
     });
     await act(async () => vi.advanceTimersByTimeAsync(120_000));
-    expect(screen.getByText(/enter the code within 60 seconds, or you will need to sign in again and start over/)).toBeInTheDocument();
+    // It said the password is saved, and the limit from the start; now the clock warns.
+    expect(screen.getByText('Your new password is saved. Finish this step to sign in.')).toBeInTheDocument();
+    expect(screen.getByText('Almost out of time:')).toBeInTheDocument();
+    expect(document.querySelector('[aria-live="assertive"]')).toHaveTextContent(
+      'Your time is almost up. Finish the set-up before the time runs out, or you will need to sign in again and start over.',
+    );
     await act(async () => vi.advanceTimersByTimeAsync(60_000));
     expect(currentLocation()).toEqual({
       path: paths.signIn,
       state: { notice: 'mfaChallengeExpiredAfterNewPassword', username: 'new.user' },
     });
+  });
+
+  it('straight after a new password, the account then says both the password and the app are set up', async () => {
+    const adapter = setUpAdapter();
+    adapter.signIn.mockResolvedValue(newPasswordRequired([]));
+    adapter.completeNewPassword.mockResolvedValue(challengeResult({ name: 'MFA_SETUP', methods: ['SOFTWARE_TOKEN_MFA'] }));
+    const { user } = await renderSetUp({
+      adapter,
+      arrange: async (auth) => {
+        await auth.signIn('new.user', 'Temp-Passw0rd1!');
+        await auth.completeNewPassword('New-Passw0rd!', {});
+      },
+    });
+    await screen.findByRole('img', { name: /^QR code that adds your Example Corp account \(new\.user\)/ });
+    await user.type(codeField(), '123456');
+    await user.click(submit());
+    await waitFor(() => expect(currentLocation()).toEqual({ path: paths.account, state: { notice: 'passwordAndAuthenticatorSet' } }));
   });
 
   it('lets the user cancel and go back to sign-in', async () => {

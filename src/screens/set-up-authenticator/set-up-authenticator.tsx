@@ -1,7 +1,7 @@
 import './set-up-authenticator.css';
 import { LoadingIndicator } from '../../app/loading-indicator';
+import { useProductName } from '../../app/product-name';
 import type { ChallengeOf } from '../../auth/challenges';
-import { useConfig } from '../../config';
 import { AuthenticatorKey } from '../../ui/authenticator-key';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { ChallengeTimer } from '../challenge/challenge-timer';
@@ -42,7 +42,7 @@ export interface SetUpAuthenticatorProps {
  */
 export function SetUpAuthenticator({ challenge, from }: SetUpAuthenticatorProps) {
   const { t } = useAppTranslation();
-  const { productName, challengeWarningSeconds } = useConfig();
+  const productName = useProductName();
   const session = useChallengeSession(challenge);
   const keyRequest = useAuthenticatorKeyRequest(challenge, session);
 
@@ -52,8 +52,7 @@ export function SetUpAuthenticator({ challenge, from }: SetUpAuthenticatorProps)
         <ChallengeTimer
           secondsLeft={session.secondsLeft}
           phase={session.phase}
-          warningSeconds={challengeWarningSeconds}
-          warningKey="setUpAuthenticator.warning"
+          limitKey="setUpAuthenticator.timeLimit"
           expiredKey="setUpAuthenticator.expired"
         />
       )}
@@ -71,6 +70,7 @@ export function SetUpAuthenticator({ challenge, from }: SetUpAuthenticatorProps)
       </ol>
       <SetUpAuthenticatorForm
         username={challenge.username}
+        passwordChanged={challenge.passwordChanged}
         session={session}
         keyReady={keyRequest.status === 'ready'}
         from={from}

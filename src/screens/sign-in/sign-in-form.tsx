@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
@@ -15,10 +15,16 @@ import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { UsernameField } from '../../ui/username-field';
-import { signInPasswordSchema, usernameSchema } from '../form-schemas';
+import { signInPasswordSchema } from '../form-schemas';
+import type { identifierSchema } from '../sign-in-identifier';
+import { useSignInIdentifier } from '../use-sign-in-identifier';
 
-const SignInSchema = z.object({ username: usernameSchema, password: signInPasswordSchema });
-type SignInValues = z.input<typeof SignInSchema>;
+/** The username field asks for what the pool signs in with (the config's `signInWith`). */
+function signInSchema(username: ReturnType<typeof identifierSchema>) {
+  return z.object({ username, password: signInPasswordSchema });
+}
+type SignInSchema = ReturnType<typeof signInSchema>;
+type SignInValues = z.input<SignInSchema>;
 
 const errorField: ErrorFieldMap<SignInValues> = (field) =>
   field === 'username' || field === 'password' ? field : undefined;
@@ -32,12 +38,14 @@ export interface SignInFormProps {
 
 export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
   const { t } = useAppTranslation();
-  const errorText = useErrorText();
+  const identifier = useSignInIdentifier();
+  const errorText = useErrorText(identifier.values);
   const navigate = useNavigate();
   const { signIn } = useAuth();
   const [noticeShown, setNoticeShown] = useState(notice !== undefined);
-  const form = useForm<SignInValues, unknown, z.output<typeof SignInSchema>>({
-    resolver: zodResolver(SignInSchema),
+  const schema = useMemo(() => signInSchema(identifier.schema), [identifier.schema]);
+  const form = useForm<SignInValues, unknown, z.output<SignInSchema>>({
+    resolver: zodResolver(schema),
     defaultValues: { username: initialUsername, password: '' },
   });
   const { register, formState, setValue } = form;
@@ -62,9 +70,16 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
   return (
     <form noValidate onSubmit={submit}>
       <Notice message={noticeShown && notice ? t(`notices.${notice}`) : undefined} />
-      <p>{t('signIn.intro')}</p>
+      <p>{t('signIn.intro', identifier.values)}</p>
       <FormAlert message={errorText(formState.errors.root?.server)} />
-      <UsernameField label={t('signIn.username')} error={errorText(formState.errors.username)} {...register('username')} />
+      <UsernameField
+        label={identifier.label}
+        hint={identifier.hint}
+        type={identifier.spec.type}
+        inputMode={identifier.spec.inputMode}
+        error={errorText(formState.errors.username)}
+        {...register('username')}
+      />
       <PasswordField
         label={t('signIn.password')}
         autoComplete="current-password"

@@ -159,12 +159,13 @@ describe('SignInRoute', () => {
     expect(screen.getByLabelText('Username')).toHaveValue('new.user');
   });
 
-  it('toggles the password between hidden and shown with a pressed button', async () => {
+  it('toggles the password between hidden and shown with a button that says Show, then Hide', async () => {
     const { user } = await renderSignIn();
     const toggle = screen.getByRole('button', { name: 'Show Password' });
-    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(toggle).toHaveTextContent(/^Show$/);
     await user.click(toggle);
-    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(toggle).toHaveAccessibleName('Hide Password');
+    expect(toggle).toHaveTextContent(/^Hide$/);
     expect(screen.getByLabelText('Password')).toHaveAttribute('type', 'text');
   });
 
@@ -191,7 +192,8 @@ describe('SignInRoute after a change of language', () => {
 
     await act(() => setLanguage('ja', { remember: false }));
 
-    const japanese = i18n.getFixedT('ja')('errors.wrongCredentials');
+    const ja = i18n.getFixedT('ja');
+    const japanese = ja('errors.wrongCredentials', { identifier: ja('identifier.noun.username') });
     expect(japanese).not.toBe('Incorrect username or password.');
     expect(formAlert()).toHaveTextContent(japanese);
   });

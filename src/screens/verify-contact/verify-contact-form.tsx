@@ -10,6 +10,7 @@ import { useAuth } from '../../auth/auth-context';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, serverError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { Notice } from '../../ui/notice';
+import { ResendCode } from '../../ui/resend-code';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAppTranslation } from '../../ui/use-app-translation';
@@ -68,12 +69,12 @@ export function VerifyContactForm({ attribute, value }: { attribute: VerifiableA
         destination: sent.delivery.destination,
       })
     : undefined;
-  const cooldownId = 'verify-contact-resend-cooldown';
 
   return (
     <form noValidate onSubmit={submit}>
       <p>{t(INTRO[attribute], { value })}</p>
-      <Notice message={sentMessage} />
+      {/* One line says where the newest code went; a new status region per code, so each one is announced. */}
+      <Notice key={sent?.count ?? 0} message={sentMessage} />
       <FormAlert message={errorText(formState.errors.root?.server)} />
       {sent ? (
         <>
@@ -86,24 +87,22 @@ export function VerifyContactForm({ attribute, value }: { attribute: VerifiableA
           <SubmitButton pending={formState.isSubmitting} pendingLabel={t('verifyContact.pending')}>
             {t('verifyContact.submit')}
           </SubmitButton>
+          <ResendCode
+            label={t('verifyContact.resend')}
+            pendingLabel={t('verifyContact.sendPending')}
+            pending={sending}
+            secondsLeft={secondsLeft}
+            waitDescription={t('verifyContact.resendCooldown', { count: secondsLeft })}
+            onResend={() => void send()}
+          />
         </>
-      ) : null}
-      <div className={sent ? 'resend' : 'actions'}>
-        <button
-          type="button"
-          className={sent ? 'button button--secondary' : 'button button--primary'}
-          onClick={() => void send()}
-          disabled={sending || secondsLeft > 0}
-          aria-describedby={secondsLeft > 0 ? cooldownId : undefined}
-        >
-          {sending ? t('verifyContact.sendPending') : sent ? t('verifyContact.resend') : t('verifyContact.send')}
-        </button>
-        {secondsLeft > 0 ? (
-          <p id={cooldownId} className="resend__cooldown">
-            {t('verifyContact.resendCooldown', { count: secondsLeft })}
-          </p>
-        ) : null}
-      </div>
+      ) : (
+        <div className="actions">
+          <button type="button" className="button button--primary" onClick={() => void send()} disabled={sending}>
+            {sending ? t('verifyContact.sendPending') : t('verifyContact.send')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -87,20 +87,31 @@ describe('VerifyContactRoute', () => {
     expect(currentLocation().path).toBe(`${paths.verifyContact}?attribute=email`);
   });
 
-  it('waits 60 seconds before sending a new code, then says where it went', async () => {
+  it('waits 60 seconds before sending a new code, then says where it went, in the same one line', async () => {
     const clock = installFakeClock(NOW);
     const { user, adapter } = await renderVerify(`${paths.verifyContact}?attribute=email`, { clock });
     await user.click(sendButton());
-    await waitFor(() => expect(resendButton()).toBeDisabled());
+    // "Send code" gives way to a link-style "Didn't get it? Send a new code (1:00)", held while it waits.
+    await waitFor(() => expect(resendButton()).toHaveAttribute('aria-disabled', 'true'));
+    expect(screen.getByText('Didn’t get it?')).toContainElement(resendButton());
+    expect(resendButton()).toHaveTextContent('Send a new code(1:00)');
     expect(resendButton()).toHaveAccessibleDescription('You can ask for another code in 60 seconds.');
     await act(async () => vi.advanceTimersByTimeAsync(59_000));
     expect(resendButton()).toHaveAccessibleDescription('You can ask for another code in 1 second.');
     await act(async () => vi.advanceTimersByTimeAsync(1_000));
-    expect(resendButton()).toBeEnabled();
+    expect(resendButton()).not.toHaveAttribute('aria-disabled');
     await user.click(resendButton());
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('A new code was sent by email to d***@e***.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'We sent a new code by email to d***@e***. Only the newest code works. It can take a minute to arrive: check your spam folder too.',
+      ),
+    );
+    expect(screen.getAllByRole('status')).toHaveLength(1);
     expect(adapter.sendAttributeVerificationCode).toHaveBeenCalledTimes(2);
-    expect(resendButton()).toBeDisabled();
+    expect(resendButton()).toHaveAttribute('aria-disabled', 'true');
+    // Held back, a press sends nothing.
+    await user.click(resendButton());
+    expect(adapter.sendAttributeVerificationCode).toHaveBeenCalledTimes(2);
   });
 
   it('shows a refused request in the alert, and lets the user try again', async () => {
