@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT, E2E_NGINX_APP_PORT } from './e2e/ports';
+import {
+  E2E_APP_PORT,
+  E2E_EMAIL_APP_PORT,
+  E2E_EMULATOR_PORT,
+  E2E_MFA_APP_PORT,
+  E2E_NGINX_APP_PORT,
+  E2E_ROTATION_APP_PORT,
+} from './e2e/ports';
 import { findNginx, nginxWebServer } from './e2e/nginx-server';
 
 export { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT };
@@ -20,6 +27,10 @@ function writeRunConfig(source: string, name: string): string {
 const configFile = writeRunConfig('e2e/config.e2e.json', 'config.json');
 /** The same build in front of the pool that requires MFA (its own app client). */
 const mfaConfigFile = writeRunConfig('e2e/config.mfa.e2e.json', 'config.mfa.json');
+/** The same build in front of the demo pool's app client with refresh-token rotation (`refreshTokenRotation`). */
+const rotationConfigFile = writeRunConfig('e2e/config.rotation.e2e.json', 'config.rotation.json');
+/** The same build in front of the pool whose users sign in with an email address (docs/cognito-behaviour.md §10). */
+const emailConfigFile = writeRunConfig('e2e/config.email.e2e.json', 'config.email.json');
 
 /**
  * deploy/nginx.conf's server block in a real nginx, in front of the same build: the `nginx` project runs the
@@ -110,6 +121,22 @@ export default defineConfig({
       command: `node_modules/.bin/vite preview --port ${E2E_MFA_APP_PORT} --outDir ${workDir}/dist`,
       url: `http://127.0.0.1:${E2E_MFA_APP_PORT}/`,
       env: { APP_CONFIG_FILE: mfaConfigFile },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node_modules/.bin/vite preview --port ${E2E_EMAIL_APP_PORT} --outDir ${workDir}/dist`,
+      url: `http://127.0.0.1:${E2E_EMAIL_APP_PORT}/`,
+      env: { APP_CONFIG_FILE: emailConfigFile },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node_modules/.bin/vite preview --port ${E2E_ROTATION_APP_PORT} --outDir ${workDir}/dist`,
+      url: `http://127.0.0.1:${E2E_ROTATION_APP_PORT}/`,
+      env: { APP_CONFIG_FILE: rotationConfigFile },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

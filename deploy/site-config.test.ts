@@ -26,6 +26,11 @@ describe('configFromValues: config.json from CDK context values (always text fro
     });
   });
 
+  it('reads refreshTokenRotation as JSON, so `true` is the boolean the schema wants', () => {
+    expect(configFromValues({}, { refreshTokenRotation: 'true' }).refreshTokenRotation).toBe(true);
+    expect(configFromValues({}, { refreshTokenRotation: 'yes' }).refreshTokenRotation).toBe('yes');
+  });
+
   it('takes MFA methods as a comma-separated list too', () => {
     expect(configFromValues({}, { mfaMethods: 'SOFTWARE_TOKEN_MFA, EMAIL_OTP' }).mfaMethods).toEqual(['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP']);
     expect(configFromValues({}, { mfaMethods: '' }).mfaMethods).toEqual([]);

@@ -71,7 +71,7 @@ export function validateSiteConfig(input: unknown, source: string): AppConfig {
 }
 
 /** Keys whose values are not text: from the CDK CLI (`--context key=value`, always a string) they are JSON. */
-const JSON_KEYS = new Set(['challengeSessionMinutes', 'challengeWarningSeconds', 'passwordPolicy', 'mfaMethods']);
+const JSON_KEYS = new Set(['challengeSessionMinutes', 'challengeWarningSeconds', 'passwordPolicy', 'mfaMethods', 'refreshTokenRotation']);
 
 const REGION_PREFIX = /^([a-z]{2}(-[a-z]+)+-\d+)_/;
 

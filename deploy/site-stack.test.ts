@@ -321,6 +321,13 @@ describe('with an app client, a custom domain and a theme', () => {
     expect(deployedFiles(synthesized, 'DeploySite').get('theme.css')).toBe(':root { --color-brand: #6b2fa3; }');
   });
 
+  it('creates a client with refresh-token rotation, and without REFRESH_TOKEN_AUTH, when the config renews that way', () => {
+    const { template } = synthesize(context({ userPoolClientId: undefined, createAppClient: 'true', refreshTokenRotation: 'true' }));
+    const client = resource(template, 'AWS::Cognito::UserPoolClient').Properties;
+    expect(client.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 60 });
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH']);
+  }, 30_000);
+
   it('allows the password flow on the client only when the config signs in with it', () => {
     const { template } = synthesize(context({ userPoolClientId: undefined, createAppClient: 'true', authenticationFlowType: 'USER_PASSWORD_AUTH' }));
     expect(resource(template, 'AWS::Cognito::UserPoolClient').Properties.ExplicitAuthFlows).toEqual([

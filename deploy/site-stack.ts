@@ -230,7 +230,8 @@ export class SiteStack extends Stack {
     if (site.createAppClient) {
       // The settings README's "The app client" lists: a public client (no secret), SRP (and the password flow
       // only when configured), user existence hidden, the challenge session as long as the app counts down,
-      // refresh tokens revoked on sign-out. No OAuth: the app uses no hosted UI.
+      // refresh tokens revoked on sign-out, and refresh-token rotation when the config renews that way. No
+      // OAuth: the app uses no hosted UI.
       this.appClient = new cognito.UserPoolClient(this, 'AppClient', {
         userPool: cognito.UserPool.fromUserPoolId(this, 'UserPool', config.userPoolId),
         userPoolClientName: 'account',
@@ -239,6 +240,10 @@ export class SiteStack extends Stack {
         preventUserExistenceErrors: true,
         authSessionValidity: Duration.minutes(config.challengeSessionMinutes),
         enableTokenRevocation: true,
+        // docs/cognito-behaviour.md §4.21: the CDK then leaves ALLOW_REFRESH_TOKEN_AUTH out, as a rotating client
+        // refuses it. 60 s, the longest Cognito allows, so a renewal retried or made by two tabs at once still
+        // holds.
+        ...(config.refreshTokenRotation ? { refreshTokenRotationGracePeriod: Duration.seconds(60) } : {}),
         disableOAuth: true,
       });
       configJson.userPoolClientId = this.appClient.userPoolClientId;

@@ -41,6 +41,24 @@ const STANDARD: ReadonlyArray<[name: string, dataType: AttributeDataType, mutabl
  */
 export const NOT_USER_WRITABLE = new Set(['sub', 'email_verified', 'phone_number_verified']);
 
+/**
+ * §4.12, §4.2: an email address or phone number that changes is no longer verified: the proof of ownership was
+ * for the old value, and ForgotPassword must not send codes to an address nobody has proven (§8). The flag
+ * stays as it is when the value did not change, when the same change sets the flag itself (administrators
+ * only: a user may not write it, NOT_USER_WRITABLE), or when the user never had the flag (absent reads as not
+ * verified). Call it after the new value is in `attributes`.
+ */
+export function unverifyIfChanged(
+  attributes: Map<string, string>,
+  name: string,
+  previous: string | undefined,
+  namesInSameChange: ReadonlySet<string>,
+): void {
+  const flag = name === 'email' ? 'email_verified' : name === 'phone_number' ? 'phone_number_verified' : null;
+  if (flag === null || attributes.get(name) === previous || namesInSameChange.has(flag) || !attributes.has(flag)) return;
+  attributes.set(flag, 'false');
+}
+
 export function buildSchema(
   requiredAttributes: readonly string[],
   customAttributes: ReadonlyArray<{ Name: string; AttributeDataType: AttributeDataType; Mutable: boolean }>,

@@ -45,6 +45,10 @@ export const Messages = {
   refreshTokenRevoked: 'Refresh Token has been revoked',
   // [U] §4.1: no capture of the expired-refresh-token message exists; this follows the access-token wording.
   refreshTokenExpired: 'Refresh Token has expired',
+  // [U] §4.21: RefreshTokenReuseException's message is not published; this follows the other refresh-token wordings.
+  refreshTokenReused: 'Refresh Token has been rotated',
+  // [C] §4.21, §5.2: InitiateAuth REFRESH_TOKEN_AUTH on a client without ALLOW_REFRESH_TOKEN_AUTH (a rotating one).
+  refreshFlowNotEnabled: 'REFRESH_TOKEN_AUTH flow not enabled for this client',
   cannotResetInCurrentState: 'User password cannot be reset in the current state.',
   noVerifiedContact:
     'Cannot reset password for the user as there is no registered/verified email or phone_number',
@@ -94,7 +98,10 @@ export const Errors = {
   codeMismatch: () => fail('CodeMismatchException', Messages.codeMismatch),
   codeExpired: () => fail('ExpiredCodeException', Messages.codeExpired),
   limitExceeded: () => fail('LimitExceededException', Messages.attemptLimitExceeded),
-  usernameExists: () => fail('UsernameExistsException', Messages.userAccountExists),
+  /** §4.9; with a message naming the attribute when an email or phone number is taken (§10.2). */
+  usernameExists: (message: string = Messages.userAccountExists) => fail('UsernameExistsException', message),
+  /** §10.3: an email, phone number or preferred_username that already names another user. */
+  aliasExists: (message: string) => fail('AliasExistsException', message),
   /** docs/cognito-behaviour.md, MFA, M9: a wrong MFA code, or an answer to a challenge that is not the pending one. */
   mfaCodeMismatch: () => fail('CodeMismatchException', Messages.mfaCodeMismatch),
   softwareTokenAlreadyUsed: () => fail('ExpiredCodeException', Messages.softwareTokenAlreadyUsed),

@@ -67,4 +67,32 @@ export const LIMITS = {
   maxPageSize: 60,
   /** Largest request body the server reads. */
   maxRequestBytes: 1024 * 1024,
+
+  // Bounds on state kept per name a caller sends (§1.1 of docs/cognito-behaviour.md). [U] Cognito publishes no
+  // such numbers; these keep a local pool's memory flat under a flood of distinct names while leaving room for
+  // any real test suite. Past a bound the oldest entry is forgotten first (bounded-map.ts).
+  /** [U] Lockout and rate-limit counters of names without a user, per pool (Store.countersForUnknownName). */
+  maxUnknownNamesPerPool: 10_000,
+  /** [U] Names ForgotPassword answered with a simulated delivery, per pool; each is remembered for a code's life. */
+  maxSimulatedResetNamesPerPool: 10_000,
+  /** [U] Pending SRP steps (each lives LIMITS.srpSecretBlockLifetimeSeconds at most). */
+  maxSrpSteps: 10_000,
+  /** [U] Challenge sessions, used or not (each remembered LIMITS.expiredSessionMemorySeconds after it expires). */
+  maxChallengeSessions: 10_000,
+  /** [U] Token families (one per sign-in); the oldest family's refresh token then answers as revoked. */
+  maxTokenFamilies: 50_000,
+  /**
+   * [U] How long a token family is kept after its refresh token expired, so a late refresh hears "expired"
+   * rather than "revoked".
+   */
+  expiredTokenFamilyMemorySeconds: 24 * 60 * 60,
+  /** [U] Messages the outbox keeps (the developer endpoints list them); the oldest go first. */
+  maxOutboxMessages: 1_000,
+  /**
+   * [U] The longest value the server writes into a response header (x-amzn-ErrorMessage); messages can quote what
+   * a caller sent. Node refuses to send headers over 16 KB, and no client needs more than the start.
+   */
+  maxHeaderValueLength: 1_024,
+  /** [U] The longest Origin header echoed into Access-Control-Allow-Origin; longer origins are not loopback pages. */
+  maxOriginLength: 256,
 } as const;

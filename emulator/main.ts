@@ -2,9 +2,23 @@ import { parseArgs } from 'node:util';
 import { SeedError } from './seed-schema';
 import { DEFAULT_SEED_PATH, startEmulator } from './server';
 
-/** `npm run emulator -- [--port 9229] [--seed FILE]`: the local Cognito user pool, until Ctrl-C. */
+/**
+ * `npm run emulator -- [--port 9229] [--seed FILE] [--allow-host NAME]…`: the local Cognito user pool, until
+ * Ctrl-C.
+ */
 
-const USAGE = 'usage: npm run emulator -- [--port 9229] [--seed emulator/seed.json]';
+const USAGE =
+  'usage: npm run emulator -- [--port 9229] [--seed emulator/seed.json] [--allow-host NAME]...\n' +
+  '  --allow-host NAME  also answer requests whose Host header is NAME (besides 127.0.0.1, localhost, [::1]); repeatable';
+
+/** A host name as it appears in a Host header: letters, digits, dots and hyphens, or an IPv6 address in brackets. */
+function parseAllowedHost(name: string): string {
+  if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/i.test(name)) {
+    console.error(`--allow-host takes a host name without a port, such as cognito.test or [fd00::1], not "${name}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return name.toLowerCase();
+}
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 9229;
@@ -17,10 +31,15 @@ function parsePort(text: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; seed?: string; help?: boolean };
+  let values: { port?: string; seed?: string; 'allow-host'?: string[]; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        seed: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -33,7 +52,8 @@ async function main(): Promise<void> {
   const seedPath = values.seed ?? DEFAULT_SEED_PATH;
   let emulator;
   try {
-    emulator = await startEmulator({ port: parsePort(values.port), seedPath });
+    const allowedHosts = (values['allow-host'] ?? []).map(parseAllowedHost);
+    emulator = await startEmulator({ port: parsePort(values.port), seedPath, allowedHosts });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof SeedError) console.error(error.message);
@@ -49,6 +69,7 @@ async function main(): Promise<void> {
     console.log(`  JWKS: ${emulator.url}/${pool.id}/.well-known/jwks.json`);
   }
   console.log(`  outbox (codes and temporary passwords): ${emulator.url}/_emulator/`);
+  if (values['allow-host']?.length) console.log(`  also answers for host names: ${values['allow-host'].join(', ')}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -24,7 +24,13 @@ describe('the demo seed', () => {
       'localdemoappclient00000001',
       'localdemolegacyclient00001',
       'localdemosecretclient00001',
+      // §4.21: refresh-token rotation, for the app's `refreshTokenRotation` (README).
+      'localdemorotatingclient001',
     ]);
+    expect(pool.Clients.at(-1)).toMatchObject({
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 60 },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
+    });
     expect(pool.Users.map((user) => `${user.Username}:${user.UserStatus}:${user.Enabled}`)).toEqual([
       'demo.user:CONFIRMED:true',
       'new.user:FORCE_CHANGE_PASSWORD:true',

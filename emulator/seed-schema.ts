@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { MFA_CONFIGURATIONS, MFA_FACTORS, mfaConfigurationViolation } from './mfa-config';
+import { aliasShapedUsernameMessage, nameKey, usernameAttributeOf, usernameFormatMessage, type NamedPool } from './sign-in-names';
 import { BASE32_SECRET } from './totp';
 
 /**
@@ -52,6 +53,26 @@ export const SeedClientSchema = z.strictObject({
     .default({}),
   ReadAttributes: z.array(z.string()).optional(),
   WriteAttributes: z.array(z.string()).optional(),
+  /**
+   * §4.21: refresh-token rotation. ENABLED: GetTokensFromRefreshToken answers with a new refresh token each time
+   * and the one it replaces stays good for RetryGracePeriodSeconds (0–60; [U] 0 when left out).
+   */
+  RefreshTokenRotation: z
+    .strictObject({
+      Feature: z.enum(['ENABLED', 'DISABLED']),
+      RetryGracePeriodSeconds: z.number().int().min(0).max(60).optional(),
+    })
+    .optional(),
+}).superRefine((client, context) => {
+  // §4.21 [C]: a rotating client renews only with GetTokensFromRefreshToken; the console asks to turn
+  // ALLOW_REFRESH_TOKEN_AUTH off and the CDK leaves it out, so a seed may not have both.
+  if (client.RefreshTokenRotation?.Feature === 'ENABLED' && client.ExplicitAuthFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')) {
+    context.addIssue({
+      code: 'custom',
+      message: 'a client with RefreshTokenRotation ENABLED refreshes with GetTokensFromRefreshToken only: leave ALLOW_REFRESH_TOKEN_AUTH out',
+      path: ['ExplicitAuthFlows'],
+    });
+  }
 });
 export type SeedClient = z.infer<typeof SeedClientSchema>;
 
@@ -59,8 +80,16 @@ const USER_STATUSES = ['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'RESET_REQUIRED', '
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const SeedUserSchema = z.strictObject({
+  /**
+   * The username, as AdminCreateUser takes it. In a pool with UsernameAttributes it is the email address or
+   * phone number the user signs in with: the store puts it in that attribute and makes the internal username
+   * the user's `sub`, as Cognito does (docs/cognito-behaviour.md §10.2).
+   */
   Username: z.string().min(1).max(128),
-  /** Optional fixed `sub`; without it one is derived from the pool id and username so it survives restarts. */
+  /**
+   * Optional fixed `sub` (and, with UsernameAttributes, internal username); without it one is derived from the
+   * pool id and username so it survives restarts.
+   */
   Sub: z.uuid().optional(),
   /**
    * Demo data only: converted to an SRP salt and verifier on load and never kept. For FORCE_CHANGE_PASSWORD
@@ -105,8 +134,17 @@ export const SeedCustomAttributeSchema = z.strictObject({
 export const SeedPoolSchema = z.strictObject({
   Id: z.string().regex(POOL_ID).max(55),
   Name: z.string().min(1),
-  /** §1: the API default is case-sensitive; the console recommends case-insensitive. */
-  UsernameCaseSensitive: z.boolean().default(true),
+  /**
+   * §1: the API default is case-sensitive; the console recommends case-insensitive. `UsernameConfiguration` is
+   * Cognito's own member (as DescribeUserPool shows it); `UsernameCaseSensitive` is this seed's older spelling.
+   * Give either (poolCaseSensitive reads them).
+   */
+  UsernameCaseSensitive: z.boolean().optional(),
+  UsernameConfiguration: z.strictObject({ CaseSensitive: z.boolean() }).optional(),
+  /** §10.2: users sign in with their email address and/or phone number, and the username is generated. */
+  UsernameAttributes: z.array(z.enum(['email', 'phone_number'])).default([]),
+  /** §10.3: users sign in with their username or any of these (an email or phone number once verified). */
+  AliasAttributes: z.array(z.enum(['email', 'phone_number', 'preferred_username'])).default([]),
   PasswordPolicy: PasswordPolicySchema,
   /** Standard attributes marked required in the pool schema (AdminCreateUser does not enforce them; §4.2 does). */
   RequiredAttributes: z.array(z.string()).default([]),
@@ -158,9 +196,31 @@ export const SeedSchema = z
         }
         clientIds.add(client.ClientId);
       });
+      for (const problem of signInSettingProblems(pool)) {
+        context.addIssue({ code: 'custom', message: problem.message, path: ['UserPools', poolIndex, problem.member] });
+      }
+      const names = namedPool(pool);
       const usernames = new Set<string>();
+      const signInNames = new Map<string, string>();
       pool.Users.forEach((user, userIndex) => {
-        const key = pool.UsernameCaseSensitive ? user.Username : user.Username.toLowerCase();
+        const key = nameKey(names, user.Username);
+        const userPath = ['UserPools', poolIndex, 'Users', userIndex];
+        for (const problem of userSignInNameProblems(names, user)) {
+          context.addIssue({ code: 'custom', message: problem, path: [...userPath, 'Username'] });
+        }
+        // §10.2, §10.3: what users sign in with besides the username is unique in the pool.
+        for (const [attribute, value] of userSignInNames(names, user)) {
+          const nameId = `${attribute}\n${nameKey(names, value)}`;
+          const holder = signInNames.get(nameId);
+          if (holder !== undefined) {
+            context.addIssue({
+              code: 'custom',
+              message: `${attribute} ${value} is also ${holder}'s: users sign in with it, so it must be unique in pool ${pool.Id}`,
+              path: [...userPath, 'Attributes', attribute],
+            });
+          }
+          signInNames.set(nameId, user.Username);
+        }
         if (usernames.has(key)) {
           context.addIssue({
             code: 'custom',
@@ -176,6 +236,71 @@ export const SeedSchema = z
     });
   });
 export type Seed = z.infer<typeof SeedSchema>;
+
+/** UsernameConfiguration.CaseSensitive, or the older UsernameCaseSensitive; §1: true by default. */
+export function poolCaseSensitive(pool: Pick<SeedPool, 'UsernameCaseSensitive' | 'UsernameConfiguration'>): boolean {
+  return pool.UsernameConfiguration?.CaseSensitive ?? pool.UsernameCaseSensitive ?? true;
+}
+
+/** The seed pool's sign-in settings as the sign-in-name rules read a pool (its users are checked one by one). */
+function namedPool(pool: SeedPool): NamedPool {
+  return {
+    caseSensitive: poolCaseSensitive(pool),
+    usernameAttributes: pool.UsernameAttributes,
+    aliasAttributes: pool.AliasAttributes,
+    users: new Map(),
+  };
+}
+
+/** Pool settings CreateUserPool would refuse together (docs/cognito-behaviour.md §10). */
+function signInSettingProblems(pool: SeedPool): Array<{ member: string; message: string }> {
+  const problems: Array<{ member: string; message: string }> = [];
+  if (pool.UsernameAttributes.length > 0 && pool.AliasAttributes.length > 0) {
+    problems.push({ member: 'AliasAttributes', message: 'a pool has UsernameAttributes or AliasAttributes, not both (§10.1)' });
+  }
+  for (const member of ['UsernameAttributes', 'AliasAttributes'] as const) {
+    if (new Set(pool[member]).size !== pool[member].length) problems.push({ member, message: `${member} lists an attribute twice` });
+  }
+  if (pool.AliasAttributes.includes('preferred_username') && pool.RequiredAttributes.includes('preferred_username')) {
+    problems.push({ member: 'AliasAttributes', message: 'preferred_username cannot be both required and an alias (§10.3)' });
+  }
+  if (
+    pool.UsernameConfiguration !== undefined &&
+    pool.UsernameCaseSensitive !== undefined &&
+    pool.UsernameConfiguration.CaseSensitive !== pool.UsernameCaseSensitive
+  ) {
+    problems.push({ member: 'UsernameConfiguration', message: 'UsernameConfiguration.CaseSensitive and UsernameCaseSensitive disagree' });
+  }
+  return problems;
+}
+
+/** What AdminCreateUser would refuse about this username in this pool (§10.2, §10.3). */
+function userSignInNameProblems(pool: NamedPool, user: SeedUser): string[] {
+  if (pool.usernameAttributes.length > 0) {
+    const attribute = usernameAttributeOf(pool, user.Username);
+    if (!attribute) return [`${user.Username}: ${usernameFormatMessage(pool)}`];
+    const given = user.Attributes[attribute];
+    if (given !== undefined && nameKey(pool, given) !== nameKey(pool, user.Username)) {
+      return [`${user.Username}: the Username is the user's ${attribute}; Attributes.${attribute} says ${given}`];
+    }
+    return [];
+  }
+  const aliasShaped = aliasShapedUsernameMessage(pool, user.Username);
+  return aliasShaped ? [`${user.Username}: ${aliasShaped}`] : [];
+}
+
+/** The names besides the username that this seed user signs in with (§10.2, §10.3). */
+function userSignInNames(pool: NamedPool, user: SeedUser): Array<[string, string]> {
+  if (pool.usernameAttributes.length > 0) {
+    const attributes: Record<string, string> = { ...user.Attributes };
+    const attribute = usernameAttributeOf(pool, user.Username);
+    if (attribute) attributes[attribute] = user.Username;
+    return pool.usernameAttributes.filter((name) => attributes[name]).map((name) => [name, attributes[name]]);
+  }
+  return pool.aliasAttributes
+    .filter((name) => user.Attributes[name] && (name === 'preferred_username' || user.Attributes[`${name}_verified`] === 'true'))
+    .map((name) => [name, user.Attributes[name]]);
+}
 
 /** What SetUserMFAPreference would refuse for this user (docs/cognito-behaviour.md, MFA, M13). */
 function userMfaProblems(user: SeedUser): string[] {

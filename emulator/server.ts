@@ -6,6 +6,8 @@ import { createClock, type Clock } from './clock';
 import { DEV_PREFIX, handleDevEndpoint } from './dev-endpoints';
 import { CognitoServiceError, Errors } from './errors';
 import { BodyTooLargeError, isLoopbackOrigin, readBody, sendJson } from './http-util';
+import { LIMITS } from './limits';
+import { validateInput } from './model/validate';
 import { OPERATIONS, type OperationContext } from './operations';
 import type { JsonObject } from './operations/input';
 import { loadSeedFile, parseSeed, type Seed, type SeedInput } from './seed-schema';
@@ -32,6 +34,11 @@ export interface EmulatorOptions {
   seed?: SeedInput;
   /** Base of the emulator clock (default Date.now); tests may freeze it. */
   clockBase?: () => number;
+  /**
+   * Host names besides 127.0.0.1, localhost and [::1] that requests may name in their Host header (§0.7), e.g.
+   * a name in /etc/hosts or a container's service name. Any other Host is refused (DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -53,7 +60,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock.reset();
     store.reset();
   };
+  const allowedHostNames = new Set([...LOOPBACK_HOST_NAMES, ...(options.allowedHosts ?? []).map((name) => name.toLowerCase())]);
+  let listeningPort = 0;
   const server = createServer((request, response) => {
+    // Security (§0.7): before anything else, so a page on another site that rebinds its name to this machine
+    // reads nothing and changes nothing (outbox codes, admin calls with a made-up signature).
+    if (!hostAllowed(request.headers.host, allowedHostNames, listeningPort)) {
+      refuseHost(response, request.headers.host);
+      return;
+    }
     handleRequest(request, response, { store, clock, reset }).catch((error: unknown) => {
       // Last resort: headers may already be out; never let one request bring the server down.
       console.error('local user pool: unhandled failure', error);
@@ -63,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   await listen(server, options.port ?? 9229, options.host ?? '127.0.0.1');
   const address = server.address() as AddressInfo;
+  listeningPort = address.port;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
@@ -76,6 +92,38 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.closeAllConnections();
       }),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Host header (§0.7): DNS rebinding
+
+/** The names of this machine a request may use without --allow-host. */
+const LOOPBACK_HOST_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * Security: a browser sends the name it resolved in Host. A page on evil.example whose DNS answer flips to
+ * 127.0.0.1 becomes same-origin with this server under that name, so CORS and Origin checks no longer apply; only
+ * the Host header still tells. A request is answered when Host names this machine (or an allowed name) on the
+ * pool's own port; without a port only when the pool listens on 80, as HTTP leaves the default port out.
+ */
+export function hostAllowed(host: string | undefined, allowedNames: ReadonlySet<string>, port: number): boolean {
+  if (host === undefined) return false;
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(host.trim().toLowerCase());
+  if (!match) return false;
+  const [, name, portText] = match;
+  if (!allowedNames.has(name)) return false;
+  return portText === undefined ? port === 80 : Number(portText) === port;
+}
+
+/**
+ * 421 Misdirected Request (RFC 9110 §15.5.20): this server will not answer for that name. The Host is not quoted
+ * back, so the refusal carries nothing a caller sent.
+ */
+function refuseHost(response: ServerResponse, host: string | undefined): void {
+  const shown = host === undefined ? 'no Host header' : 'this Host header';
+  sendJson(response, 421, {
+    message: `The local user pool answers requests for 127.0.0.1, localhost and [::1] on its own port, not ${shown}. Start it with --allow-host <name> to allow another name.`,
+  });
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -130,10 +178,13 @@ async function dispatch(request: IncomingMessage, response: ServerResponse, deps
     const operationName =
       typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     if (!operationName) throw Errors.unknownOperation('');
-    if (!Object.hasOwn(OPERATIONS, operationName)) throw Errors.unknownOperation(operationName);
+    // The name is quoted back in the error: only as much of it as an operation name can be.
+    if (!Object.hasOwn(OPERATIONS, operationName)) throw Errors.unknownOperation(operationName.slice(0, 64));
     const operation = OPERATIONS[operationName];
     if (operation.signed) assertSigV4Shaped(request);
     const input = parseInput(body);
+    // §0.6: the model's constraints on every member, before the operation sees the input.
+    validateInput(operationName, input);
     const context: OperationContext = { store: deps.store, clock: deps.clock };
     const output = await operation.handler(input, context);
     sendJson(response, 200, output, JSON_1_1);
@@ -195,8 +246,17 @@ function writeError(response: ServerResponse, error: CognitoServiceError): void 
   sendJson(response, error.httpStatus, { __type: error.type, message: error.message }, JSON_1_1, {
     // §0.3: the real header has a trailing colon.
     'x-amzn-ErrorType': `${error.type}:`,
-    'x-amzn-ErrorMessage': error.message.replace(/[^\x20-\x7e]/g, '?'),
+    'x-amzn-ErrorMessage': headerValue(error.message),
   });
+}
+
+/**
+ * A message as a header value: printable ASCII only, and at most LIMITS.maxHeaderValueLength characters. Messages
+ * can quote what a caller sent (§0.6); the body carries the whole message, the header only its start.
+ */
+export function headerValue(message: string): string {
+  const printable = message.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length <= LIMITS.maxHeaderValueLength ? printable : `${printable.slice(0, LIMITS.maxHeaderValueLength - 3)}...`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -224,7 +284,8 @@ const ALLOWED_HEADERS = [
 function applyCors(request: IncomingMessage, response: ServerResponse): boolean {
   const origin = request.headers.origin;
   response.setHeader('Vary', 'Origin');
-  if (!origin || !isLoopbackOrigin(origin)) return false;
+  // An origin longer than any page on this machine has is refused rather than echoed into a header.
+  if (!origin || origin.length > LIMITS.maxOriginLength || !isLoopbackOrigin(origin)) return false;
   response.setHeader('Access-Control-Allow-Origin', origin);
   response.setHeader('Access-Control-Allow-Credentials', 'true');
   response.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);

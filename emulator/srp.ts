@@ -213,6 +213,17 @@ export function passwordMatches(
   return timingSafeEqual(toFixedBytes(candidate), toFixedBytes(storedVerifier));
 }
 
+/**
+ * A value shaped like a verifier (an integer of N's width, 0 < v < N) drawn from `seed`, for the simulated
+ * answers to names without a user (§3.6). Security: it costs a few hashes, as reading a stored verifier costs
+ * next to nothing, and it has a real verifier's size, so the steps that use it do the same work as for a user.
+ */
+export function pseudoVerifier(seed: Buffer): string {
+  const bytes = Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), Buffer.from('simulated verifier', 'utf8'), N_BYTES + 16));
+  const value = (hexToBigInt(bytes.toString('hex')) % (N - 1n)) + 1n;
+  return value.toString(16);
+}
+
 /** b random (32 bytes), B = (k·v + g^b) mod N, retried if B mod N == 0. */
 export function startSrp(verifierHex: string): SrpServerStep {
   const verifier = parseHexInteger(verifierHex);

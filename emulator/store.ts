@@ -1,11 +1,14 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { buildSchema, type AttributeDefinition } from './attributes';
+import { BoundedMap } from './bounded-map';
 import type { Clock } from './clock';
 import { generateCode, verifiedRecoveryContact, type DeliveryMedium } from './delivery';
+import { LIMITS } from './limits';
 import type { MfaFactor, PoolMfaConfig } from './mfa-config';
 import { passwordPolicyViolation } from './password-policy';
 import type { PasswordPolicy, Seed, SeedClient, SeedPool, SeedUser, UserStatus } from './seed-schema';
-import { SeedError } from './seed-schema';
+import { SeedError, poolCaseSensitive } from './seed-schema';
+import { findByAlias, usernameAttributeOf, type AliasAttribute, type UsernameAttribute } from './sign-in-names';
 import { createPasswordVerifier, type PasswordVerifier } from './srp';
 import { createTokenIssuer, type TokenIssuer } from './tokens';
 
@@ -97,6 +100,9 @@ export interface PoolState {
   /** §0.1: the SRP "pool name" is the part of the pool id after `_`. */
   readonly srpPoolName: string;
   readonly caseSensitive: boolean;
+  /** docs/cognito-behaviour.md §10: what users sign in with besides (or instead of) a username. */
+  readonly usernameAttributes: readonly UsernameAttribute[];
+  readonly aliasAttributes: readonly AliasAttribute[];
   readonly passwordPolicy: PasswordPolicy;
   readonly schema: Map<string, AttributeDefinition>;
   readonly autoVerifiedAttributes: readonly string[];
@@ -106,10 +112,16 @@ export interface PoolState {
   readonly clients: Map<string, ClientState>;
   readonly users: Map<string, UserState>;
   readonly issuer: TokenIssuer;
-  /** Usernames that ForgotPassword answered with a simulated delivery (§6), for ConfirmForgotPassword's answer. */
-  readonly simulatedResetRequests: Set<string>;
-  /** Lockout and rate-limit counters of names that have no user, by usernameKey (ENABLED clients only). */
-  readonly unknownNameCounters: Map<string, AttemptCounters>;
+  /**
+   * Usernames (by usernameKey) that ForgotPassword answered with a simulated delivery (§6), with when, for
+   * ConfirmForgotPassword's answer. Bounded (§1.1): a name is remembered as long as a real code would live.
+   */
+  readonly simulatedResetRequests: BoundedMap<string, number>;
+  /**
+   * Lockout and rate-limit counters of names that have no user (ENABLED clients only), by unknownNameKey: a
+   * digest, so a long name costs no more memory than a short one. Bounded (§1.1).
+   */
+  readonly unknownNameCounters: BoundedMap<string, AttemptCounters>;
 }
 
 /** Server-side SRP state named by an opaque SECRET_BLOCK (§3.2). */
@@ -118,8 +130,13 @@ export interface SrpStep {
   clientId: string;
   /** The internal username, or for an unknown user the simulated UUID (§3.6). */
   userIdForSrp: string;
-  /** For the simulated step of an unknown user (§3.6), the name that was asked for; null for a real user. */
+  /**
+   * For the simulated step of an unknown user (§3.6), the unknownNameKey of the name that was asked for (never the
+   * name itself, which may be long); null for a real user.
+   */
   simulatedFor: string | null;
+  /** For the simulated step: the simulated verifier, so the proof is checked with the same work as a real one. */
+  simulatedVerifier: string | null;
   b: bigint;
   srpB: string;
   srpA: string;
@@ -168,6 +185,13 @@ export interface TokenFamily {
   eventId: string;
   refreshExpiresAt: number;
   revoked: boolean;
+  /**
+   * Refresh-token rotation (§4.21): the generation the newest refresh token of the family carries (0 for the one
+   * issued at sign-in). A token of an older generation is spent.
+   */
+  generation: number;
+  /** Until when (epoch ms) a token of the generation before `generation` is still honoured (the grace period). */
+  previousGenerationValidUntil: number;
 }
 
 export interface OutboxMessage {
@@ -207,9 +231,24 @@ interface PreparedSeedPool {
 
 export class Store {
   readonly pools = new Map<string, PoolState>();
-  readonly srpSteps = new Map<string, SrpStep>();
-  readonly challengeSessions = new Map<string, ChallengeSession>();
-  readonly tokenFamilies = new Map<string, TokenFamily>();
+  // Bounded by size and age (§1.1): each lives as long as Cognito gives it meaning, at most LIMITS.max* at once.
+  readonly srpSteps = new BoundedMap<string, SrpStep>({
+    maxEntries: LIMITS.maxSrpSteps,
+    expiresAt: (step) => step.createdAt + LIMITS.srpSecretBlockLifetimeSeconds * 1000,
+    now: () => this.clock.now(),
+  });
+  readonly challengeSessions = new BoundedMap<string, ChallengeSession>({
+    maxEntries: LIMITS.maxChallengeSessions,
+    // Remembered past its expiry so a late answer hears "session is expired" rather than "invalid".
+    expiresAt: (session) => session.expiresAt + LIMITS.expiredSessionMemorySeconds * 1000,
+    now: () => this.clock.now(),
+  });
+  readonly tokenFamilies = new BoundedMap<string, TokenFamily>({
+    maxEntries: LIMITS.maxTokenFamilies,
+    expiresAt: (family) => family.refreshExpiresAt + LIMITS.expiredTokenFamilyMemorySeconds * 1000,
+    now: () => this.clock.now(),
+  });
+  /** Oldest first; at most LIMITS.maxOutboxMessages (sendToOutbox drops the oldest). */
   readonly outbox: OutboxMessage[] = [];
   /**
    * Security: a per-process secret for the simulated SRP answers to unknown users (§3.6). Stable while the server
@@ -224,11 +263,13 @@ export class Store {
   ) {}
 
   static async create(seed: Seed, clock: Clock): Promise<Store> {
-    const issuers = new Map<string, TokenIssuer>();
-    for (const pool of seed.UserPools) {
-      // Signing keys live as long as the server: JWKS stays the same across resets.
-      issuers.set(pool.Id, await createTokenIssuer({ region: regionOf(pool.Id), userPoolId: pool.Id }));
-    }
+    // Signing keys live as long as the server: JWKS stays the same across resets. Made for every pool at once, so
+    // key generation keeps every core busy however many pools the seed has.
+    const issuers = new Map<string, TokenIssuer>(
+      await Promise.all(
+        seed.UserPools.map(async (pool) => [pool.Id, await createTokenIssuer({ region: regionOf(pool.Id), userPoolId: pool.Id })] as const),
+      ),
+    );
     const store = new Store(seed.UserPools.map(prepareSeedPool), clock, issuers);
     store.reset();
     return store;
@@ -257,8 +298,13 @@ export class Store {
     return undefined;
   }
 
+  /**
+   * The user a name stands for wherever Cognito takes a username: the username itself, else the email or phone
+   * number the pool signs in with, or an active alias (docs/cognito-behaviour.md §10.1). In a pool with
+   * UsernameAttributes the username is the `sub`, so the sub finds the user too.
+   */
   findUser(pool: PoolState, username: string): UserState | undefined {
-    return pool.users.get(usernameKey(pool, username));
+    return pool.users.get(usernameKey(pool, username)) ?? findByAlias(pool, username);
   }
 
   addUser(pool: PoolState, user: UserState): void {
@@ -286,17 +332,28 @@ export class Store {
    * pool serves one machine.
    */
   countersForUnknownName(pool: PoolState, username: string): AttemptCounters {
-    const key = usernameKey(pool, username);
+    return this.countersForUnknownKey(pool, unknownNameKey(pool, username));
+  }
+
+  /**
+   * The same counters by unknownNameKey. [U] The map is bounded (§1.1): a name untouched for a rate window has
+   * nothing left to count and is forgotten; past LIMITS.maxUnknownNamesPerPool names the least recently used is
+   * forgotten first. Only a flood of that many other names can reset one name's lockout early.
+   */
+  countersForUnknownKey(pool: PoolState, key: string): AttemptCounters {
     let counters = pool.unknownNameCounters.get(key);
     if (!counters) {
       counters = { signInFailures: { count: 0, lastFailureAt: 0, lockedUntil: 0 }, codeRequests: [], wrongCodes: [] };
-      pool.unknownNameCounters.set(key, counters);
     }
+    // Written again on every use, so the least recently used name is the one a full map forgets.
+    pool.unknownNameCounters.set(key, counters);
     return counters;
   }
 
   sendToOutbox(message: Omit<OutboxMessage, 'id' | 'sentAt'>): void {
     this.outbox.push({ id: randomUUID(), sentAt: new Date(this.clock.now()).toISOString(), ...message });
+    // §1.1: the outbox is a developer's inbox, not a record; the oldest messages go first.
+    if (this.outbox.length > LIMITS.maxOutboxMessages) this.outbox.splice(0, this.outbox.length - LIMITS.maxOutboxMessages);
   }
 
   newUser(args: { username: string; sub?: string; password: PasswordVerifier; status: UserStatus }): UserState {
@@ -332,7 +389,9 @@ export class Store {
       name: seedPool.Name,
       region: regionOf(seedPool.Id),
       srpPoolName: srpPoolNameOf(seedPool.Id),
-      caseSensitive: seedPool.UsernameCaseSensitive,
+      caseSensitive: poolCaseSensitive(seedPool),
+      usernameAttributes: seedPool.UsernameAttributes,
+      aliasAttributes: seedPool.AliasAttributes,
       passwordPolicy: seedPool.PasswordPolicy,
       schema: buildSchema(seedPool.RequiredAttributes, seedPool.CustomAttributes),
       autoVerifiedAttributes: seedPool.AutoVerifiedAttributes,
@@ -341,8 +400,17 @@ export class Store {
       clients: new Map(seedPool.Clients.map((config) => [config.ClientId, { config, createdAt: now }])),
       users: new Map(),
       issuer,
-      simulatedResetRequests: new Set(),
-      unknownNameCounters: new Map(),
+      simulatedResetRequests: new BoundedMap({
+        maxEntries: LIMITS.maxSimulatedResetNamesPerPool,
+        // As long as a real code would be valid (§1): afterwards a real user's code has expired too.
+        expiresAt: (requestedAt) => requestedAt + LIMITS.codeLifetimeSeconds * 1000,
+        now: () => this.clock.now(),
+      }),
+      unknownNameCounters: new BoundedMap({
+        maxEntries: LIMITS.maxUnknownNamesPerPool,
+        expiresAt: lastCountedAt,
+        now: () => this.clock.now(),
+      }),
     };
     this.pools.set(pool.id, pool);
 
@@ -388,18 +456,26 @@ export class Store {
 function prepareSeedPool(seedPool: SeedPool): PreparedSeedPool {
   const { Users, ...config } = seedPool;
   const srpPoolName = srpPoolNameOf(seedPool.Id);
+  const signsInWithAttribute = seedPool.UsernameAttributes.length > 0;
   const users = Users.map((seedUser): PreparedSeedUser => {
     const violation = passwordPolicyViolation(seedPool.PasswordPolicy, seedUser.Password);
     if (violation) {
       throw new SeedError(`pool ${seedPool.Id}, user ${seedUser.Username}: the password breaks the pool's policy (${violation})`);
     }
+    const sub = seedUser.Sub ?? stableSub(seedPool.Id, seedUser.Username);
+    // §10.2: with UsernameAttributes the seed's Username is the email or phone number, as AdminCreateUser takes
+    // it; the internal username (what SRP hashes, USER_ID_FOR_SRP) is the sub.
+    const attribute = signsInWithAttribute
+      ? usernameAttributeOf({ usernameAttributes: seedPool.UsernameAttributes }, seedUser.Username)
+      : null;
+    const username = signsInWithAttribute ? sub : seedUser.Username;
     return {
-      username: seedUser.Username,
-      sub: seedUser.Sub ?? stableSub(seedPool.Id, seedUser.Username),
-      password: createPasswordVerifier(srpPoolName, seedUser.Username, seedUser.Password),
+      username,
+      sub,
+      password: createPasswordVerifier(srpPoolName, username, seedUser.Password),
       status: seedUser.UserStatus,
       enabled: seedUser.Enabled,
-      attributes: { ...seedUser.Attributes },
+      attributes: { ...(attribute ? { [attribute]: seedUser.Username } : {}), ...seedUser.Attributes },
       pendingResetCode: seedUser.PendingResetCode,
       mfa: {
         enabled: [...seedUser.UserMFASettingList],
@@ -431,6 +507,28 @@ function srpPoolNameOf(poolId: string): string {
 
 export function usernameKey(pool: PoolState, username: string): string {
   return pool.caseSensitive ? username : username.toLowerCase();
+}
+
+/**
+ * The key of a name without a user in the per-pool maps: a digest of its usernameKey, so every key has the same
+ * small size however long the name (InitiateAuth's USERNAME may be up to 131072 characters, §0.6).
+ */
+export function unknownNameKey(pool: PoolState, username: string): string {
+  return createHash('sha256').update(usernameKey(pool, username), 'utf8').digest('base64url');
+}
+
+/**
+ * When an unknown name's counters have nothing left to count: a rate window after the last request counted
+ * (sign-in failures reset after 15 minutes, code requests and wrong codes are counted over the window, §1).
+ */
+function lastCountedAt(counters: AttemptCounters): number {
+  const last = Math.max(
+    counters.signInFailures.lastFailureAt,
+    counters.signInFailures.lockedUntil,
+    counters.codeRequests.at(-1) ?? 0,
+    counters.wrongCodes.at(-1) ?? 0,
+  );
+  return last + LIMITS.rateWindowSeconds * 1000;
 }
 
 export function regionOf(poolId: string): string {

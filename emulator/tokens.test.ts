@@ -245,12 +245,14 @@ describe('refresh tokens', () => {
     expect(token).not.toContain(Buffer.from('refresh-id-1').toString('base64url'));
   });
 
-  it('open back to the id they carry, and differ each time they are sealed', async () => {
+  it('open back to the id and generation they carry, and differ each time they are sealed', async () => {
     const first = await issuer.sealRefreshToken('refresh-id-2');
     const second = await issuer.sealRefreshToken('refresh-id-2');
     expect(first).not.toBe(second);
-    expect(await issuer.openRefreshToken(first)).toBe('refresh-id-2');
-    expect(await issuer.openRefreshToken(second)).toBe('refresh-id-2');
+    expect(await issuer.openRefreshToken(first)).toEqual({ id: 'refresh-id-2', generation: 0 });
+    expect(await issuer.openRefreshToken(second)).toEqual({ id: 'refresh-id-2', generation: 0 });
+    // Refresh-token rotation (§4.21): each rotated token names its generation, sealed so no client can change it.
+    expect(await issuer.openRefreshToken(await issuer.sealRefreshToken('refresh-id-2', 3))).toEqual({ id: 'refresh-id-2', generation: 3 });
   });
 
   it('open to null when garbage, tampered, from another issuer or not a refresh token', async () => {

@@ -59,9 +59,12 @@ export interface TokenIssuer {
     token: string,
     now: number,
   ): Promise<{ ok: true; claims: AccessClaims } | { ok: false; reason: 'invalid' | 'expired' }>;
-  /** Opaque refresh token shaped like Cognito's (compact JWE, header {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}) that carries only an id. */
-  sealRefreshToken(id: string): Promise<string>;
-  openRefreshToken(token: string): Promise<string | null>;
+  /**
+   * Opaque refresh token shaped like Cognito's (compact JWE, header {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"})
+   * that carries only the token family's id and, for refresh-token rotation, its generation (§4.21).
+   */
+  sealRefreshToken(id: string, generation?: number): Promise<string>;
+  openRefreshToken(token: string): Promise<{ id: string; generation: number } | null>;
 }
 
 /** The only scope InitiateAuth tokens carry (§2). */
@@ -205,10 +208,11 @@ export async function createTokenIssuer(args: { region: string; userPoolId: stri
       }
     },
 
-    async sealRefreshToken(id) {
+    async sealRefreshToken(id, generation = 0) {
       // [U] Real refresh tokens are a JWE around a JWT (cty "JWT"); this one wraps a small JSON object with
-      // the store's id. Clients treat it as opaque (§2), and without the private key it reveals nothing.
-      return new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ id })))
+      // the store's id and generation. Clients treat it as opaque (§2), and without the private key it reveals
+      // nothing and cannot be forged: a client cannot move its token to a newer generation.
+      return new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ id, generation })))
         .setProtectedHeader({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })
         .encrypt(refreshKeyPair.publicKey);
     },
@@ -220,10 +224,10 @@ export async function createTokenIssuer(args: { region: string; userPoolId: stri
           contentEncryptionAlgorithms: ['A256GCM'],
         });
         const content: unknown = JSON.parse(new TextDecoder().decode(plaintext));
-        if (typeof content === 'object' && content !== null && 'id' in content && typeof content.id === 'string') {
-          return content.id;
-        }
-        return null;
+        if (typeof content !== 'object' || content === null || !('id' in content) || typeof content.id !== 'string') return null;
+        const generation = 'generation' in content ? content.generation : 0;
+        if (typeof generation !== 'number' || !Number.isSafeInteger(generation) || generation < 0) return null;
+        return { id: content.id, generation };
       } catch {
         return null;
       }

@@ -11,6 +11,9 @@ const SEED_PATH = 'emulator/seed.json';
 /** A second app, on its own port, in front of the pool that requires MFA (its config is this file). */
 const MFA_APP_PORT = 5174;
 const MFA_APP_CONFIG = 'scripts/configs/mfa-required.json';
+/** A third, in front of the pool whose users sign in with their email address (docs/cognito-behaviour.md §10). */
+const EMAIL_APP_PORT = 5175;
+const EMAIL_APP_CONFIG = 'scripts/configs/email-sign-in.json';
 
 /**
  * A dev server for the app. The config plugin (vite.config.ts) reads APP_CONFIG_FILE while the server is
@@ -44,6 +47,8 @@ interface SeedPool {
   Id: string;
   Name: string;
   MfaConfiguration?: string;
+  UsernameAttributes?: string[];
+  AliasAttributes?: string[];
   Users?: SeedUser[];
 }
 
@@ -82,6 +87,14 @@ function secondFactor(user: SeedUser): string | null {
   return `MFA: chooses between ${factors.map(ask).join(' and ')}`;
 }
 
+/** What the pool's users sign in with, when it is not only a username. */
+function signInNote(pool: SeedPool): string {
+  if (pool.UsernameAttributes?.length) return `, sign in with ${pool.UsernameAttributes.join(' or ')} instead of a username`;
+  // An email or phone alias signs in only once verified (docs/cognito-behaviour.md §10.3).
+  if (pool.AliasAttributes?.length) return `, sign in with the username or an alias: ${pool.AliasAttributes.join(', ')}`;
+  return '';
+}
+
 /** Where a forgotten-password code would go, which is what tells these users apart. */
 function verifiedContact(attributes: Record<string, string>): string {
   if (attributes.email_verified === 'true') return 'codes go to a verified email';
@@ -93,8 +106,10 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: EMULATOR_PORT, seedPath: SEED_PATH });
   const vite = await appServer();
   const mfaVite = await appServer({ port: MFA_APP_PORT, configFile: MFA_APP_CONFIG });
+  const emailVite = await appServer({ port: EMAIL_APP_PORT, configFile: EMAIL_APP_CONFIG });
   const appUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
   const mfaAppUrl = mfaVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${MFA_APP_PORT}/`;
+  const emailAppUrl = emailVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${EMAIL_APP_PORT}/`;
 
   const pools = await demoPools();
   const width = Math.max(...pools.flatMap((pool) => (pool.Users ?? []).map((user) => user.Username.length)));
@@ -102,11 +117,12 @@ async function main(): Promise<void> {
     const users = (pool.Users ?? []).map(
       (user) => `    ${user.Username.padEnd(width)}  ${(user.Password ?? '').padEnd(16)}  ${describeUser(pool, user)}`,
     );
-    return [`  ${pool.Id} (${pool.Name}, MFA ${pool.MfaConfiguration ?? 'OFF'}):`, ...users].join('\n');
+    return [`  ${pool.Id} (${pool.Name}, MFA ${pool.MfaConfiguration ?? 'OFF'}${signInNote(pool)}):`, ...users].join('\n');
   });
   console.log(`
   App:            ${appUrl}
   App, MFA required: ${mfaAppUrl}   (the pool us-east-1_LocalMfa: every user sets up an authenticator app)
+  App, email sign-in: ${emailAppUrl}   (the pool us-east-1_LocalEmail: users sign in with their email address)
   Sent messages:  ${emulator.url}/_emulator/   (codes and temporary passwords a real pool would email)
   Local pool:     ${emulator.url}
 
@@ -120,7 +136,7 @@ ${poolLines.join('\n')}
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await Promise.allSettled([vite.close(), mfaVite.close(), emulator.close()]);
+    await Promise.allSettled([vite.close(), mfaVite.close(), emailVite.close(), emulator.close()]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -143,6 +143,9 @@ function describePool(pool: PoolState): JsonObject {
     SchemaAttributes: [...pool.schema.values()].map(describeSchemaAttribute),
     AutoVerifiedAttributes: [...pool.autoVerifiedAttributes],
     UsernameConfiguration: { CaseSensitive: pool.caseSensitive },
+    // §10.1: each only when set, as CLI-EX create-user-pool shows UsernameAttributes.
+    ...(pool.usernameAttributes.length > 0 ? { UsernameAttributes: [...pool.usernameAttributes] } : {}),
+    ...(pool.aliasAttributes.length > 0 ? { AliasAttributes: [...pool.aliasAttributes] } : {}),
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
     UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [] },
     MfaConfiguration: pool.mfaConfig.MfaConfiguration,
@@ -193,6 +196,8 @@ function describeClient(pool: PoolState, client: ClientState): JsonObject {
     EnableTokenRevocation: config.EnableTokenRevocation,
     EnablePropagateAdditionalUserContextData: false,
     AuthSessionValidity: config.AuthSessionValidity,
+    // §4.21: as the seed gives it. [U] A client seeded without it shows none, as §1 leaves unset members out.
+    ...(config.RefreshTokenRotation ? { RefreshTokenRotation: { ...config.RefreshTokenRotation } } : {}),
   };
 }
 

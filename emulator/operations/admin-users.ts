@@ -1,9 +1,11 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { unverifyIfChanged } from '../attributes';
 import type { DeliveryMedium } from '../delivery';
 import { Errors, Messages } from '../errors';
 import { PolicyPrefix, generateTemporaryPassword, passwordPolicyViolation } from '../password-policy';
+import { aliasShapedUsernameMessage, nameTakenMessage, usernameAttributeOf, usernameFormatMessage } from '../sign-in-names';
 import { createPasswordVerifier } from '../srp';
-import type { PoolState, UserState } from '../store';
+import { usernameKey, type PoolState, type UserState } from '../store';
 import {
   attributeListOf,
   epochSeconds,
@@ -16,6 +18,7 @@ import {
 import { attributeList, optionalBoolean, optionalString, requiredString, stringList, type JsonObject } from './input';
 import { userMfaMembers } from './mfa-preference';
 import { sendResetCode } from './password-reset';
+import { checkSignInNames, releaseMovedAliases, type NameClaim } from './sign-in-name-claims';
 import { clearSignInFailures } from './sign-in';
 
 /**
@@ -37,24 +40,33 @@ export function userType(user: UserState, attributesToGet?: readonly string[]): 
 
 /**
  * Applies attribute changes as an administrator may (§4.12): unknown attributes and immutable ones are refused;
- * a blank value deletes; a changed email or phone number is unverified unless the same call verifies it.
+ * a blank value deletes; a changed email or phone number is unverified unless the same call verifies it. What
+ * users sign in with stays unique (§10.2, §10.3): the change is worked out on a copy and checked before any of
+ * it is applied.
  */
-function applyAdminAttributes(pool: PoolState, user: UserState, updates: ReadonlyArray<{ name: string; value: string }>): void {
+function applyAdminAttributes(
+  context: OperationContext,
+  pool: PoolState,
+  user: UserState,
+  updates: ReadonlyArray<{ name: string; value: string }>,
+  claim: NameClaim,
+): void {
   for (const { name } of updates) {
     const definition = pool.schema.get(name);
     if (!definition) throw Errors.attributeNotInSchema(name);
     if (!definition.mutable) throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
   }
   const names = new Set(updates.map((update) => update.name));
+  const next = new Map(user.attributes);
   for (const { name, value } of updates) {
-    const previous = user.attributes.get(name);
-    if (value === '') user.attributes.delete(name);
-    else user.attributes.set(name, value);
-    const verifiedFlag = name === 'email' ? 'email_verified' : name === 'phone_number' ? 'phone_number_verified' : null;
-    if (verifiedFlag && previous !== value && !names.has(verifiedFlag) && user.attributes.has(verifiedFlag)) {
-      user.attributes.set(verifiedFlag, 'false');
-    }
+    const previous = next.get(name);
+    if (value === '') next.delete(name);
+    else next.set(name, value);
+    unverifyIfChanged(next, name, previous, names);
   }
+  const moving = checkSignInNames(pool, user, next, claim);
+  user.attributes = next;
+  releaseMovedAliases(moving, context.clock.now());
 }
 
 /** The invitation carrying a temporary password (AdminCreateUser), to the outbox. */
@@ -110,8 +122,20 @@ async function adminCreateUser(input: JsonObject, context: OperationContext): Pr
     if (medium !== 'SMS' && medium !== 'EMAIL') throw Errors.enumMember('DesiredDeliveryMediums', medium, ['SMS', 'EMAIL']);
   }
   const attributes = attributeList(input, 'UserAttributes', false);
+  const forceAliasCreation = optionalBoolean(input, 'ForceAliasCreation') ?? false;
+  // §10.2: in a pool that signs in with email or phone, the Username is one of those and the username is made here.
+  const signInAttribute = pool.usernameAttributes.length > 0 ? usernameAttributeOf(pool, username) : null;
+  if (pool.usernameAttributes.length > 0 && !signInAttribute) throw Errors.invalidParameter(usernameFormatMessage(pool));
+  // §10.3: with an email or phone alias, a username of that shape could shadow another user's alias.
+  const aliasShaped = aliasShapedUsernameMessage(pool, username);
+  if (aliasShaped) throw Errors.invalidParameter(aliasShaped);
   const temporaryPassword = temporaryPasswordFor(pool, optionalString(input, 'TemporaryPassword'));
-  const existing = context.store.findUser(pool, username);
+  // RESEND names the user by any name Cognito takes (§10.1); a new user clashes only with an existing username,
+  // which in a UsernameAttributes pool is the email or phone number.
+  const existing =
+    messageAction === 'RESEND' || signInAttribute
+      ? context.store.findUser(pool, username)
+      : pool.users.get(usernameKey(pool, username));
 
   if (messageAction === 'RESEND') {
     // §4.9: RESEND for an unknown user is UserNotFoundException "User does not exist.".
@@ -129,14 +153,26 @@ async function adminCreateUser(input: JsonObject, context: OperationContext): Pr
     sendInvitation(context, pool, existing, temporaryPassword, mediums);
     return { User: userType(existing) };
   }
-  if (existing) throw Errors.usernameExists();
+  if (existing) throw Errors.usernameExists(signInAttribute ? nameTakenMessage(signInAttribute) : undefined);
 
+  // §10.2: the generated username is the user's sub, and it is what SRP hashes (USER_ID_FOR_SRP).
+  const sub = randomUUID();
+  const internalUsername = signInAttribute ? sub : username;
   const user = context.store.newUser({
-    username,
-    password: createPasswordVerifier(pool.srpPoolName, username, temporaryPassword),
+    username: internalUsername,
+    sub,
+    password: createPasswordVerifier(pool.srpPoolName, internalUsername, temporaryPassword),
     status: 'FORCE_CHANGE_PASSWORD',
   });
-  applyAdminAttributes(pool, user, attributes);
+  if (signInAttribute) {
+    const given = attributes.find((attribute) => attribute.name === signInAttribute);
+    // [U] §10.2: a Username and a UserAttributes entry naming two different addresses; the wording is this pool's.
+    if (given && given.value !== username) {
+      throw Errors.invalidParameter(`Username and the ${signInAttribute} attribute must be the same value.`);
+    }
+    user.attributes.set(signInAttribute, username);
+  }
+  applyAdminAttributes(context, pool, user, attributes, { by: 'adminCreate', forceAliasCreation });
   context.store.addUser(pool, user);
   if (messageAction !== 'SUPPRESS') sendInvitation(context, pool, user, temporaryPassword, mediums);
   return { User: userType(user) };
@@ -192,7 +228,7 @@ async function adminUpdateUserAttributes(input: JsonObject, context: OperationCo
   const username = requiredString(input, 'Username');
   const updates = attributeList(input, 'UserAttributes', true);
   const user = requireUserForAdmin(context, pool, username);
-  applyAdminAttributes(pool, user, updates);
+  applyAdminAttributes(context, pool, user, updates, { by: 'adminUpdate' });
   touch(context, user);
   return {};
 }

@@ -5,6 +5,7 @@ import { constantTimeEqual } from '../secure-compare';
 import type { UserState } from '../store';
 import { authenticateAccessToken } from './access-token';
 import { pruneToWindowAndCount, touch, type OperationContext, type OperationDefinition } from './context';
+import { checkSignInNames } from './sign-in-name-claims';
 import { requiredString, stringMap, type JsonObject } from './input';
 
 /**
@@ -68,7 +69,7 @@ async function verifyUserAttribute(input: JsonObject, context: OperationContext)
   const accessToken = requiredString(input, 'AccessToken');
   const attributeName = requiredString(input, 'AttributeName');
   const code = requiredString(input, 'Code');
-  const { user } = await authenticateAccessToken(context, accessToken);
+  const { pool, user } = await authenticateAccessToken(context, accessToken);
   const attribute = verifiableAttribute(attributeName);
   const state = user.attributeVerification;
   const now = context.clock.now();
@@ -86,6 +87,9 @@ async function verifyUserAttribute(input: JsonObject, context: OperationContext)
     throw Errors.codeMismatch();
   }
 
+  // §10.3: a verified email or phone alias names one user only; the right code does not take it from another.
+  // [U] The code stays pending, so it still works if the other user gives the address up within its lifetime.
+  checkSignInNames(pool, user, new Map([...user.attributes, [`${attribute}_verified`, 'true']]), { by: 'user' });
   state.codes.delete(attribute);
   state.wrongCodes = [];
   markVerified(context, user, attribute);

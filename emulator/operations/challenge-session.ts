@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
-import type { ChallengeSession, ClientState, PoolState, UserState } from '../store';
+import { usernameKey, type ChallengeSession, type ClientState, type PoolState, type UserState } from '../store';
 import type { OperationContext } from './context';
 
 /** Challenge sessions (§1, §4.2; docs/cognito-behaviour.md, MFA, M7): create, open, spend. */
@@ -31,7 +31,6 @@ export function createChallengeSession(
     wrongAnswers: 0,
     ...details,
   });
-  forgetOldSessions(context);
   return session;
 }
 
@@ -63,15 +62,12 @@ export function countWrongAnswer(context: OperationContext, session: string, sta
   if (state.wrongAnswers >= LIMITS.mfaWrongAnswersPerSession) context.store.challengeSessions.delete(session);
 }
 
-/** Drops SRP steps past their lifetime and sessions long expired, so state does not grow without bound. */
-export function forgetOldSessions(context: OperationContext): void {
-  const forgetBefore = context.clock.now() - LIMITS.expiredSessionMemorySeconds * 1000;
-  for (const [session, state] of context.store.challengeSessions) {
-    if (state.expiresAt < forgetBefore) context.store.challengeSessions.delete(session);
-  }
-  for (const [secretBlock, step] of context.store.srpSteps) {
-    if (step.createdAt + LIMITS.srpSecretBlockLifetimeSeconds * 1000 < context.clock.now()) {
-      context.store.srpSteps.delete(secretBlock);
-    }
-  }
+/**
+ * Whether an answer's USERNAME names the Session's user. A Session is bound to its user, and USERNAME may name
+ * them by anything Cognito takes for a username (docs/cognito-behaviour.md §10.1): USER_ID_FOR_SRP after SRP, or
+ * the email or alias typed, which amazon-cognito-identity-js keeps sending after USER_PASSWORD_AUTH.
+ */
+export function namesSessionUser(context: OperationContext, pool: PoolState, name: string, state: ChallengeSession): boolean {
+  if (usernameKey(pool, name) === usernameKey(pool, state.username)) return true;
+  return context.store.findUser(pool, name)?.sub === state.sub;
 }

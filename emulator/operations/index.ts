@@ -21,6 +21,7 @@ import { InitiateAuth } from './initiate-auth';
 import { AdminSetUserMFAPreference, SetUserMFAPreference } from './mfa-preference';
 import { ConfirmForgotPassword, ForgotPassword } from './password-reset';
 import { GetUserPoolMfaConfig, SetUserPoolMfaConfig } from './pool-mfa-config';
+import { GetTokensFromRefreshToken } from './refresh-tokens';
 import { RespondToAuthChallenge } from './respond-to-auth-challenge';
 import { AssociateSoftwareToken, VerifySoftwareToken } from './software-token';
 import { ChangePassword, GetUser, GlobalSignOut, RevokeToken } from './user-session';
@@ -35,6 +36,8 @@ export const OPERATIONS: Readonly<Record<string, OperationDefinition>> = {
   GetUser,
   GlobalSignOut,
   RevokeToken,
+  // §4.21
+  GetTokensFromRefreshToken,
   GetUserAttributeVerificationCode,
   VerifyUserAttribute,
   AdminCreateUser,

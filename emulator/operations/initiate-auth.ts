@@ -1,12 +1,13 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
 import { isAcceptableSrpA, passwordMatches, startSrp } from '../srp';
-import { uuidFrom, usernameKey, type ClientState, type PoolState } from '../store';
+import type { ClientState, PoolState } from '../store';
 import { checkSecretHash, preventsUserExistenceErrors, requireClient, type OperationContext, type OperationDefinition } from './context';
 import { requiredEnum, requiredString, stringMap, type JsonObject } from './input';
-import { forgetOldSessions } from './challenge-session';
+import { openRefreshToken, rotatesRefreshTokens } from './refresh-tokens';
 import { afterPasswordProven, assertMaySignIn, assertNotLockedOut, issueTokens, recordSignInFailure } from './sign-in';
+import { simulatedUser } from './unknown-user';
 
 /** §4.1 InitiateAuth (unsigned). */
 
@@ -70,9 +71,13 @@ async function userPasswordAuth(
   checkSecretHash(client, user ? [username, user.username] : [username], parameters.get('SECRET_HASH'));
   if (!user) {
     if (!preventsUserExistenceErrors(client)) throw Errors.userNotFound();
-    // Security (§6): under ENABLED an unknown user is indistinguishable from a wrong password, lockout included.
+    // Security (§6): under ENABLED an unknown user is indistinguishable from a wrong password, lockout included,
+    // and costs the same work: the password is checked against a simulated verifier as it would be against a
+    // real one (§3.6), so the answer does not come back sooner for a name that does not exist.
     const counters = context.store.countersForUnknownName(pool, username);
     assertNotLockedOut(context, counters);
+    const simulated = simulatedUser(context, pool, username);
+    passwordMatches(pool.srpPoolName, simulated.userIdForSrp, password, simulated.password);
     recordSignInFailure(context, counters);
     throw Errors.incorrectCredentials();
   }
@@ -105,6 +110,7 @@ async function userSrpAuth(
   let userIdForSrp: string;
   let salt: string;
   let verifier: string;
+  let simulatedFor: string | null = null;
   if (user) {
     assertMaySignIn(user);
     userIdForSrp = user.username;
@@ -112,16 +118,17 @@ async function userSrpAuth(
     verifier = user.password.verifier;
   } else {
     // §6 / §3.6: LEGACY names the unknown user at once; ENABLED answers with a simulated first step whose salt
-    // and UUID-format id are the same every time for this username, so they reveal nothing either.
+    // and UUID-format id are the same every time for this username, as Cognito's are. (The UUID still differs
+    // from a real user's USER_ID_FOR_SRP in a pool whose usernames are not UUIDs: so does Cognito's, README.)
     if (!preventsUserExistenceErrors(client)) throw Errors.userNotFound();
-    const key = `${pool.id}\n${usernameKey(pool, username)}`;
-    const secret = context.store.simulationSecret;
-    userIdForSrp = uuidFrom(secret, `id\n${key}`);
-    salt = simulatedHex(secret, `salt\n${key}`, 16);
-    verifier = simulatedHex(secret, `verifier\n${key}`, 32);
+    const simulated = simulatedUser(context, pool, username);
+    userIdForSrp = simulated.userIdForSrp;
+    salt = simulated.password.salt;
+    verifier = simulated.password.verifier;
+    simulatedFor = simulated.key;
   }
 
-  forgetOldSessions(context);
+  // The store forgets SRP steps past their lifetime and holds at most LIMITS.maxSrpSteps (§1.1).
   const step = startSrp(verifier);
   // Security: SECRET_BLOCK is an opaque random handle naming the SRP state kept here (b, B, A, user, client);
   // nothing secret leaves the server.
@@ -130,7 +137,8 @@ async function userSrpAuth(
     poolId: pool.id,
     clientId: client.config.ClientId,
     userIdForSrp,
-    simulatedFor: user ? null : username,
+    simulatedFor,
+    simulatedVerifier: simulatedFor === null ? null : verifier,
     b: step.b,
     srpB: step.srpB,
     srpA,
@@ -148,44 +156,25 @@ async function userSrpAuth(
   };
 }
 
-/** Hex of an HMAC, first byte forced non-zero (a salt with a leading zero byte is normalised by clients, §3.3). */
-function simulatedHex(secret: Buffer, text: string, bytes: number): string {
-  const digest = createHmac('sha256', secret).update(text, 'utf8').digest().subarray(0, bytes);
-  digest[0] |= 0x80;
-  return digest.toString('hex');
-}
-
-/** §4.1 REFRESH_TOKEN_AUTH: new access and ID tokens, and no new RefreshToken (no rotation). */
+/**
+ * §4.1 REFRESH_TOKEN_AUTH: new access and ID tokens, and no new RefreshToken. §4.21: a client with refresh-token
+ * rotation renews only with GetTokensFromRefreshToken and refuses this flow, as a client without
+ * ALLOW_REFRESH_TOKEN_AUTH does (a rotating client cannot have it, seed-schema.ts).
+ */
 async function refreshTokenAuth(
   context: OperationContext,
   pool: PoolState,
   client: ClientState,
   parameters: Map<string, string>,
 ): Promise<JsonObject> {
-  // [U] wording, shaped like the USER_PASSWORD_AUTH message.
-  assertFlowEnabled(client, 'ALLOW_REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN_AUTH flow not enabled for this client');
+  if (rotatesRefreshTokens(client)) throw Errors.invalidParameter(Messages.refreshFlowNotEnabled);
+  assertFlowEnabled(client, 'ALLOW_REFRESH_TOKEN_AUTH', Messages.refreshFlowNotEnabled);
   const refreshToken = parameters.get('REFRESH_TOKEN');
   if (!refreshToken) throw Errors.missingAuthParameter('REFRESH_TOKEN');
-  const originJti = await pool.issuer.openRefreshToken(refreshToken);
-  if (originJti === null) throw Errors.notAuthorized(Messages.invalidRefreshToken);
-  const family = context.store.tokenFamilies.get(originJti);
-  // A token that opens but whose family is gone was issued before POST /_emulator/reset: treated as revoked.
-  if (!family) throw Errors.notAuthorized(Messages.refreshTokenRevoked);
-  if (family.poolId !== pool.id || family.clientId !== client.config.ClientId) {
-    throw Errors.notAuthorized(Messages.invalidRefreshToken);
-  }
-  // §7: on refresh the hash may be computed from the username or from `sub`; §5.2 has the refresh wording.
-  checkSecretHash(
-    client,
-    [family.username, family.sub],
-    parameters.get('SECRET_HASH'),
-    (id) => `SecretHash does not match for the client: ${id}`,
+  const { family, user } = await openRefreshToken(context, pool, client, refreshToken, (opened) =>
+    // §7: on refresh the hash may be computed from the username or from `sub`; §5.2 has the refresh wording.
+    checkSecretHash(client, [opened.username, opened.sub], parameters.get('SECRET_HASH'), (id) => `SecretHash does not match for the client: ${id}`),
   );
-  if (family.revoked) throw Errors.notAuthorized(Messages.refreshTokenRevoked);
-  if (context.clock.now() >= family.refreshExpiresAt) throw Errors.notAuthorized(Messages.refreshTokenExpired);
-  const user = context.store.findUser(pool, family.username);
-  if (!user || user.sub !== family.sub) throw Errors.notAuthorized(Messages.refreshTokenRevoked);
-  if (!user.enabled) throw Errors.notAuthorized(Messages.userDisabledSignIn);
   return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(context, pool, client, user, family) };
 }
 

@@ -1,9 +1,10 @@
 import { Errors, Messages } from '../errors';
 import type { MfaFactor } from '../mfa-config';
 import { constantTimeEqual } from '../secure-compare';
-import { usernameKey, type ChallengeSession, type ClientState, type PoolState, type UserState } from '../store';
+import type { ChallengeSession, ClientState, PoolState, UserState } from '../store';
 import { checkTotp } from '../totp';
-import { countWrongAnswer, openChallengeSession } from './challenge-session';
+import { countWrongAnswer, namesSessionUser, openChallengeSession } from './challenge-session';
+import { namesStayUnique } from './sign-in-name-claims';
 import { checkSecretHash, touch, type OperationContext } from './context';
 import type { JsonObject } from './input';
 import { issueFactorChallenge } from './mfa-challenge';
@@ -38,9 +39,8 @@ export async function answerMfaChallenge(
   if (state.challengeName !== challengeName) throw Errors.mfaCodeMismatch();
   const username = responses.get('USERNAME');
   if (!username) throw Errors.missingAuthParameter('USERNAME');
-  // Bound to its user: another USERNAME cannot use it. (Aliases do not exist in this pool, so USERNAME is the
-  // username or, equally, USER_ID_FOR_SRP.)
-  if (usernameKey(pool, username) !== usernameKey(pool, state.username)) throw Errors.notAuthorized(Messages.sessionInvalid);
+  // Bound to its user: another USERNAME cannot use it (by any of the user's names, §10.1).
+  if (!namesSessionUser(context, pool, username, state)) throw Errors.notAuthorized(Messages.sessionInvalid);
   checkSecretHash(client, [username, state.username], responses.get('SECRET_HASH'));
   const user = context.store.findUser(pool, state.username);
   if (!user || user.sub !== state.sub) {
@@ -86,7 +86,11 @@ async function answerSentCode(pending: Pending, factor: Extract<MfaFactor, 'SMS_
     countWrongAnswer(context, session, state);
     throw Errors.mfaCodeMismatch();
   }
-  user.attributes.set(factor === 'SMS_MFA' ? 'phone_number_verified' : 'email_verified', 'true');
+  const flag = factor === 'SMS_MFA' ? 'phone_number_verified' : 'email_verified';
+  // [U] §10.3: a right code verifies the address, unless it is another user's verified alias (which it would
+  // otherwise take over in passing); the sign-in itself succeeds either way.
+  const verified = new Map([...user.attributes, [flag, 'true']]);
+  if (namesStayUnique(pending.pool, user, verified)) user.attributes.set(flag, 'true');
   touch(context, user);
   return complete(pending);
 }

@@ -88,7 +88,7 @@ function countCodeRequest(context: OperationContext, counters: AttemptCounters):
  * server's simulation secret), by the pool's auto-verified medium, masked as a real one would be (delivery.ts).
  */
 function simulatedDelivery(context: OperationContext, pool: PoolState, username: string): JsonObject {
-  pool.simulatedResetRequests.add(usernameKey(pool, username));
+  pool.simulatedResetRequests.set(usernameKey(pool, username), context.clock.now());
   const digest = createHmac('sha256', context.store.simulationSecret).update(`${pool.id}\n${usernameKey(pool, username)}`).digest();
   const bySms = !pool.autoVerifiedAttributes.includes('email') && pool.autoVerifiedAttributes.includes('phone_number');
   if (bySms) {

@@ -1,9 +1,17 @@
-import { NOT_USER_WRITABLE } from '../attributes';
+import { NOT_USER_WRITABLE, unverifyIfChanged } from '../attributes';
 import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
 import { PolicyPrefix, passwordPolicyViolation } from '../password-policy';
-import { createPasswordVerifier, expectedPasswordClaimSignature, parseSrpTimestamp, signaturesMatch } from '../srp';
+import {
+  createPasswordVerifier,
+  expectedPasswordClaimSignature,
+  parseSrpTimestamp,
+  signaturesMatch,
+  type PasswordVerifier,
+} from '../srp';
 import { usernameKey, type ClientState, type AttemptCounters, type PoolState, type UserState } from '../store';
+import { namesSessionUser } from './challenge-session';
+import { checkSignInNames } from './sign-in-name-claims';
 import { checkSecretHash, requireClient, touch, type OperationContext, type OperationDefinition } from './context';
 import { optionalString, requiredEnum, requiredString, stringMap, type JsonObject } from './input';
 import { answerMfaChallenge } from './mfa-answers';
@@ -112,13 +120,17 @@ async function passwordVerifier(
   // checks and counting towards a lockout the same way (Store.countersForUnknownName).
   let user: UserState | undefined;
   let counters: AttemptCounters;
+  let stored: PasswordVerifier;
   if (step.simulatedFor === null) {
     user = context.store.findUser(pool, step.userIdForSrp);
     if (!user) throw Errors.incorrectCredentials();
     assertMaySignIn(user);
     counters = user;
+    stored = user.password;
   } else {
-    counters = context.store.countersForUnknownName(pool, step.simulatedFor);
+    counters = context.store.countersForUnknownKey(pool, step.simulatedFor);
+    // The proof only reads the verifier; the simulated salt went out with the challenge (§3.6).
+    stored = { salt: '', verifier: step.simulatedVerifier ?? '' };
   }
   assertNotLockedOut(context, counters);
 
@@ -128,22 +140,21 @@ async function passwordVerifier(
   const instant = parsedTimestamp.instant.getTime();
   if (Math.abs(instant - now) > skewMs && Math.abs(instant - Date.now()) > skewMs) throw Errors.incorrectCredentials();
 
-  if (!user) {
-    recordSignInFailure(context, counters);
-    throw Errors.incorrectCredentials();
-  }
+  // Security: the proof is checked the same way whether or not the name has a user (against the simulated
+  // verifier of §3.6 when it has none), so the answer takes as long for a name that does not exist.
   const expected = expectedPasswordClaimSignature({
     poolName: pool.srpPoolName,
     userIdForSrp: step.userIdForSrp,
     srpA: step.srpA,
     b: step.b,
     srpB: step.srpB,
-    stored: user.password,
+    stored,
     secretBlock: Buffer.from(secretBlock, 'base64'),
     timestamp: parsedTimestamp.canonical,
   });
-  if (expected === null || !signaturesMatch(expected, signature)) {
-    recordSignInFailure(context, user);
+  const proven = expected !== null && signaturesMatch(expected, signature);
+  if (!user || !proven) {
+    recordSignInFailure(context, counters);
     throw Errors.incorrectCredentials();
   }
   return afterPasswordProven(context, pool, client, user);
@@ -172,8 +183,8 @@ async function newPasswordRequired(
   if (context.clock.now() >= state.expiresAt) throw Errors.notAuthorized(Messages.sessionExpired);
   const username = responses.get('USERNAME');
   if (!username) throw Errors.missingAuthParameter('USERNAME');
-  // The Session is bound to its user: a different USERNAME cannot use it.
-  if (usernameKey(pool, username) !== usernameKey(pool, state.username)) throw Errors.notAuthorized(Messages.sessionInvalid);
+  // The Session is bound to its user: a different USERNAME cannot use it (by any of the user's names, §10.1).
+  if (!namesSessionUser(context, pool, username, state)) throw Errors.notAuthorized(Messages.sessionInvalid);
   const newPassword = responses.get('NEW_PASSWORD');
   if (newPassword === undefined) throw Errors.missingAuthParameter('NEW_PASSWORD');
   checkSecretHash(client, [username, state.username], responses.get('SECRET_HASH'));
@@ -207,13 +218,20 @@ async function newPasswordRequired(
     // §4.2: one report lists several names as "name and adress is missing"; [U] joined the same way here.
     throw Errors.invalidParameter(`Invalid attributes given, ${joinNames(stillMissing)} is missing`);
   }
+  // §10.2, §10.3: an attribute users sign in with (a preferred_username alias, say) stays unique.
+  checkSignInNames(pool, user, new Map([...user.attributes, ...updates]), { by: 'user' });
   const violation = passwordPolicyViolation(pool.passwordPolicy, newPassword);
   if (violation) throw Errors.invalidPassword(PolicyPrefix.doesNotConform + violation);
 
   context.store.challengeSessions.delete(session);
+  const names = new Set(updates.keys());
   for (const [name, value] of updates) {
+    const previous = user.attributes.get(name);
     if (value === '') user.attributes.delete(name);
     else user.attributes.set(name, value);
+    // §4.2: the admin path's rule (§4.12): a new email or phone number is not verified, whoever verified the old
+    // one, so reset codes never go to an address the user has not proven.
+    unverifyIfChanged(user.attributes, name, previous, names);
   }
   user.password = createPasswordVerifier(pool.srpPoolName, user.username, newPassword);
   user.status = 'CONFIRMED';

@@ -149,6 +149,8 @@ export async function signIn(context: OperationContext, pool: PoolState, client:
     eventId: randomUUID(),
     refreshExpiresAt: now + lifetimes.refresh * 1000,
     revoked: false,
+    generation: 0,
+    previousGenerationValidUntil: 0,
   };
   context.store.tokenFamilies.set(family.originJti, family);
   const tokens = await issueTokens(context, pool, client, user, family);

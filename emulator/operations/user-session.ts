@@ -67,8 +67,8 @@ async function revokeToken(input: JsonObject, context: OperationContext): Promis
   if (!client.config.EnableTokenRevocation) {
     throw new CognitoServiceError('UnsupportedOperationException', 'Token revocation is not enabled for this client.');
   }
-  const originJti = await pool.issuer.openRefreshToken(token);
-  if (originJti === null) {
+  const opened = await pool.issuer.openRefreshToken(token);
+  if (opened === null) {
     if (token.split('.').length === 3) {
       throw new CognitoServiceError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.');
     }
@@ -76,7 +76,8 @@ async function revokeToken(input: JsonObject, context: OperationContext): Promis
     // not an error for the caller.
     return undefined;
   }
-  const family = context.store.tokenFamilies.get(originJti);
+  // A token of any generation revokes the whole family, rotated successors included (§4.21).
+  const family = context.store.tokenFamilies.get(opened.id);
   if (family && family.clientId !== clientId) throw unauthorized();
   if (family) family.revoked = true;
   // §0.2: "an HTTP 200 response with an empty HTTP body".

@@ -280,7 +280,7 @@ describe('listing and describing', () => {
 
   it('lists pools and clients', async () => {
     const pools = await admin().send(new ListUserPoolsCommand({ MaxResults: 10 }));
-    expect(pools.UserPools?.map((pool) => pool.Id)).toEqual([POOL_ID, 'us-east-1_LocalMfa']);
+    expect(pools.UserPools?.map((pool) => pool.Id)).toEqual([POOL_ID, 'us-east-1_LocalMfa', 'us-east-1_LocalEmail', 'us-east-1_LocalAlias']);
     const clients = await admin().send(new ListUserPoolClientsCommand({ UserPoolId: POOL_ID }));
     expect(clients.UserPoolClients?.map((client) => client.ClientId)).toContain(APP_CLIENT);
   });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // Starting means compiling with tsx and making key pairs for every seeded pool: seconds on a busy machine.
@@ -45,6 +46,25 @@ describe('npm run emulator', () => {
     expect(jwks.keys.length).toBeGreaterThan(0);
     running.kill('SIGTERM');
     expect(await exitCode(running)).toBe(0);
+  });
+
+  it('--allow-host adds a name the Host header may carry (docs/cognito-behaviour.md §0.7), and refuses a malformed one', async () => {
+    running = runEmulatorCli(['--port', '0', '--allow-host', 'cognito.test', '--allow-host', 'pool.internal']);
+    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*also answers for host names: cognito\.test, pool\.internal/);
+    const statusFor = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        httpGet({ host: '127.0.0.1', port: Number(port), path: '/_emulator/clock', headers: { Host: host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        }).on('error', reject);
+      });
+    expect(await statusFor(`cognito.test:${port}`)).toBe(200);
+    expect(await statusFor(`pool.internal:${port}`)).toBe(200);
+    expect(await statusFor(`other.test:${port}`)).toBe(421);
+
+    const refused = runEmulatorCli(['--port', '0', '--allow-host', 'cognito.test:9229']);
+    await waitForOutput(refused, /--allow-host takes a host name without a port/).catch(() => undefined);
+    expect(await exitCode(refused)).toBe(2);
   });
 
 });

@@ -110,8 +110,10 @@ describe('SetUserPoolMfaConfig', () => {
         "1 validation error detected: Value 'Your code is here' at 'smsMfaConfiguration.smsAuthenticationMessage' failed to satisfy constraint: Member must satisfy regular expression pattern: .*\\{####\\}.*",
     });
     const tooShort = await failure(setConfig({ MfaConfiguration: 'OPTIONAL', EmailMfaConfiguration: { Message: 'code' } }));
+    // §0.6: every constraint a member breaks is listed, its length before its pattern.
     expect(tooShort.message).toBe(
-      "1 validation error detected: Value 'code' at 'emailMfaConfiguration.message' failed to satisfy constraint: Member must have length greater than or equal to 6",
+      "2 validation errors detected: Value 'code' at 'emailMfaConfiguration.message' failed to satisfy constraint: Member must have length greater than or equal to 6; " +
+        "Value 'code' at 'emailMfaConfiguration.message' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
     );
   });
 

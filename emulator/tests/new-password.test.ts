@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../server';
 import {
   APP_CLIENT,
   LEGACY_CLIENT,
@@ -172,5 +173,94 @@ describe('NEW_PASSWORD_REQUIRED answers over the wire', () => {
   it('refuses a made-up Session', async () => {
     const response = await answer('AYAB' + 'x'.repeat(40), { 'userAttributes.name': 'N' });
     expect(expectError(response)).toEqual({ type: 'NotAuthorizedException', message: 'Invalid session for the user.' });
+  });
+});
+
+/**
+ * §4.2 with §4.12's rule: an email or phone number changed in the answer is not verified any more, so reset codes
+ * do not go to an address the user never proved (it was the administrator who verified the old one).
+ */
+describe('contact attributes changed in the NEW_PASSWORD_REQUIRED answer', () => {
+  async function temporaryUser(url: string, username: string, attributes: Record<string, string>) {
+    const created = await call(
+      url,
+      'AdminCreateUser',
+      {
+        UserPoolId: POOL_ID,
+        Username: username,
+        TemporaryPassword: NEW_USER_TEMP_PASSWORD,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+      },
+      SIGNED,
+    );
+    expect(created.status).toBe(200);
+  }
+
+  async function attributesOf(url: string, username: string): Promise<Record<string, string>> {
+    const response = await call(url, 'AdminGetUser', { UserPoolId: POOL_ID, Username: username }, SIGNED);
+    return Object.fromEntries((response.body.UserAttributes as Array<{ Name: string; Value: string }>).map(({ Name, Value }) => [Name, Value]));
+  }
+
+  it('a new phone number is no longer verified, and reset codes keep going to the verified email', async () => {
+    await temporaryUser(url(), 'phone.changer', {
+      email: 'phone.changer@example.com',
+      email_verified: 'true',
+      phone_number: '+15555550100',
+      phone_number_verified: 'true',
+      name: 'Phone Changer',
+    });
+    const challenge = await signIn(url(), 'phone.changer', NEW_USER_TEMP_PASSWORD, { flow: 'USER_PASSWORD_AUTH' });
+    if (challenge.kind !== 'newPasswordRequired') throw new Error('expected the challenge');
+    expect((await completeNewPassword(challenge.user, NEW_PASSWORD, { phone_number: '+15555550199' })).kind).toBe('signedIn');
+
+    expect(await attributesOf(url(), 'phone.changer')).toMatchObject({
+      phone_number: '+15555550199',
+      phone_number_verified: 'false',
+      email_verified: 'true',
+    });
+    // §4.3: a verified phone would be preferred; the new number is not verified, so the code goes by email.
+    const reset = await call(url(), 'ForgotPassword', { ClientId: APP_CLIENT, Username: 'phone.changer' });
+    expect(reset.body.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+  });
+
+  describe('in a pool where email is not a required attribute', () => {
+    const seed = extendedSeed();
+    seed.UserPools[0].RequiredAttributes = ['name'];
+    const other = startEmulator({ port: 0, seed });
+    afterAll(async () => (await other).close());
+
+    it('a new email address is no longer verified: no reset code goes to it', async () => {
+      const { url: otherUrl } = await other;
+      await temporaryUser(otherUrl, 'email.changer', { email: 'old@example.com', email_verified: 'true', name: 'Email Changer' });
+      const response = await passwordSignIn(otherUrl, 'email.changer', NEW_USER_TEMP_PASSWORD);
+      const done = await call(otherUrl, 'RespondToAuthChallenge', {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ClientId: APP_CLIENT,
+        Session: response.body.Session,
+        ChallengeResponses: { USERNAME: 'email.changer', NEW_PASSWORD, 'userAttributes.email': 'someone.else@example.com' },
+      });
+      expect(done.status).toBe(200);
+      expect(await attributesOf(otherUrl, 'email.changer')).toMatchObject({ email: 'someone.else@example.com', email_verified: 'false' });
+      const reset = await call(otherUrl, 'ForgotPassword', { ClientId: APP_CLIENT, Username: 'email.changer' });
+      expect(expectError(reset)).toEqual({
+        type: 'InvalidParameterException',
+        message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
+      });
+    });
+
+    it('the same address sent again stays verified', async () => {
+      const { url: otherUrl } = await other;
+      await temporaryUser(otherUrl, 'email.keeper', { email: 'keeper@example.com', email_verified: 'true', name: 'Email Keeper' });
+      const response = await passwordSignIn(otherUrl, 'email.keeper', NEW_USER_TEMP_PASSWORD);
+      const done = await call(otherUrl, 'RespondToAuthChallenge', {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ClientId: APP_CLIENT,
+        Session: response.body.Session,
+        ChallengeResponses: { USERNAME: 'email.keeper', NEW_PASSWORD, 'userAttributes.email': 'keeper@example.com' },
+      });
+      expect(done.status).toBe(200);
+      expect(await attributesOf(otherUrl, 'email.keeper')).toMatchObject({ email_verified: 'true' });
+    });
   });
 });

@@ -50,7 +50,8 @@ export interface UiError {
   /**
    * Nothing was decided (no answer, or the service too busy or failing before it looked): the same submit
    * may simply be sent again, so a form keeps everything typed, passwords included. After any other error
-   * the pool has checked the passwords, and the forms clear them to be typed afresh.
+   * sign-in clears its password; the forms that set a password clear only the password the error names
+   * (screens/failed-password-fields.ts), so a wrong code does not cost the user the new passwords.
    */
   retryable?: true;
 }

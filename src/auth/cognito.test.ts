@@ -1011,3 +1011,114 @@ describe('cognito adapter: account settings', () => {
     await expect(adapter.verifyAttribute('email', '123456')).rejects.toMatchObject({ code: 'NoSession' });
   });
 });
+
+/**
+ * An app client with refresh-token rotation (emulator/seed.json's local-demo-rotating: grace period 60 s, no
+ * ALLOW_REFRESH_TOKEN_AUTH). docs/cognito-behaviour.md §4.21.
+ */
+describe('cognito adapter on a client with refresh-token rotation', () => {
+  const ROTATING_CLIENT = 'localdemorotatingclient001';
+  const TWO_HOURS_LATER = () => Date.now() + 2 * 3600_000;
+
+  function rotatingAdapter(refreshTokenRotation: boolean) {
+    const storage = createMemoryStorage();
+    const adapter = createCognitoAdapter(
+      {
+        userPoolId: POOL_ID,
+        userPoolClientId: ROTATING_CLIENT,
+        endpoint,
+        authenticationFlowType: 'USER_PASSWORD_AUTH',
+        tokenStorage: 'localStorage',
+        refreshTokenRotation,
+      },
+      { storage },
+    );
+    return { adapter, storage };
+  }
+
+  /** The X-Amz-Target operations this page sends from now on. */
+  function recordOperations(): () => string[] {
+    const realFetch = globalThis.fetch;
+    const operations: string[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const target = new Headers(init?.headers).get('X-Amz-Target') ?? '';
+      operations.push(target.split('.').pop() ?? '');
+      return realFetch(input, init);
+    });
+    return () => operations;
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('keeps the user signed in: refreshes with GetTokensFromRefreshToken and stores the rotated refresh token', async () => {
+    const user = await createConfirmedUser();
+    const { adapter, storage } = rotatingAdapter(true);
+    await adapter.signIn(user.username, PASSWORD);
+    const firstRefreshToken = storedToken(storage, user.username, 'refreshToken', ROTATING_CLIENT);
+    const firstAccessToken = storedToken(storage, user.username, 'accessToken', ROTATING_CLIENT);
+
+    vi.useFakeTimers({ toFake: ['Date'], now: TWO_HOURS_LATER() });
+    const operations = recordOperations();
+    expect(await adapter.currentSession()).toMatchObject({ username: user.username, attributes: { email: user.email } });
+
+    expect(operations()).toEqual(['GetTokensFromRefreshToken']);
+    const secondRefreshToken = storedToken(storage, user.username, 'refreshToken', ROTATING_CLIENT);
+    expect(secondRefreshToken).toBeTruthy();
+    expect(secondRefreshToken).not.toBe(firstRefreshToken);
+    expect(storedToken(storage, user.username, 'accessToken', ROTATING_CLIENT)).not.toBe(firstAccessToken);
+
+    // The token it replaced is spent once the grace period is over; the stored one renews again.
+    await advancePoolClock(61);
+    const reuse = await callPool('GetTokensFromRefreshToken', { ClientId: ROTATING_CLIENT, RefreshToken: firstRefreshToken });
+    expect(reuse.body.__type).toBe('RefreshTokenReuseException');
+    vi.setSystemTime(Date.now() + 2 * 3600_000);
+    expect(await adapter.getAccountDetails()).toMatchObject({ attributes: { email: user.email } });
+    expect(storedToken(storage, user.username, 'refreshToken', ROTATING_CLIENT)).not.toBe(secondRefreshToken);
+    await resetPool();
+  });
+
+  it('sends one refresh for calls that find the tokens expired at the same time', async () => {
+    const user = await createConfirmedUser();
+    const { adapter } = rotatingAdapter(true);
+    await adapter.signIn(user.username, PASSWORD);
+
+    vi.useFakeTimers({ toFake: ['Date'], now: TWO_HOURS_LATER() });
+    const operations = recordOperations();
+    const [session, details] = await Promise.all([adapter.currentSession(), adapter.getAccountDetails()]);
+
+    expect(session).toMatchObject({ username: user.username });
+    expect(details.attributes.email).toBe(user.email);
+    expect(operations().filter((operation) => operation === 'GetTokensFromRefreshToken')).toHaveLength(1);
+  });
+
+  it('ends the session when the refresh token was rotated out elsewhere (RefreshTokenReuseException)', async () => {
+    const user = await createConfirmedUser();
+    const { adapter, storage } = rotatingAdapter(true);
+    await adapter.signIn(user.username, PASSWORD);
+    const refreshToken = storedToken(storage, user.username, 'refreshToken', ROTATING_CLIENT);
+    // Another copy of the token renews first, and the grace period passes.
+    expect((await callPool('GetTokensFromRefreshToken', { ClientId: ROTATING_CLIENT, RefreshToken: refreshToken })).status).toBe(200);
+    await advancePoolClock(61);
+
+    vi.useFakeTimers({ toFake: ['Date'], now: TWO_HOURS_LATER() });
+    const operations = recordOperations();
+    expect(await adapter.currentSession()).toBeNull();
+    // Not a failure that may pass: one request, no retries, and the stored tokens are gone.
+    expect(operations()).toEqual(['GetTokensFromRefreshToken']);
+    expect(storedToken(storage, user.username, 'refreshToken', ROTATING_CLIENT)).toBeNull();
+    await resetPool();
+  });
+
+  it('without refreshTokenRotation, CIJ’s REFRESH_TOKEN_AUTH is refused and the user is signed out: the setting is needed', async () => {
+    const user = await createConfirmedUser();
+    const { adapter } = rotatingAdapter(false);
+    await adapter.signIn(user.username, PASSWORD);
+
+    vi.useFakeTimers({ toFake: ['Date'], now: TWO_HOURS_LATER() });
+    const operations = recordOperations();
+    expect(await adapter.currentSession()).toBeNull();
+    expect(operations()).toEqual(['InitiateAuth']);
+  });
+});

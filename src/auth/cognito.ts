@@ -32,7 +32,8 @@ import { isMfaMethod, type MfaMethod } from './challenges';
 export type CognitoAdapterConfig = Pick<
   AppConfig,
   'userPoolId' | 'userPoolClientId' | 'endpoint' | 'authenticationFlowType' | 'tokenStorage'
->;
+> &
+  Partial<Pick<AppConfig, 'refreshTokenRotation'>>;
 
 export interface CognitoAdapterOptions {
   /** Where CIJ keeps the tokens; defaults to the browser storage named by `tokenStorage`. */
@@ -179,6 +180,63 @@ function retryOnlyRetryableFailures(client: CognitoClient): void {
   };
 }
 
+/** CIJ's token refresh request: InitiateAuth REFRESH_TOKEN_AUTH (CognitoUser.refreshSession). */
+interface RefreshRequest {
+  AuthFlow?: unknown;
+  AuthParameters?: { REFRESH_TOKEN?: unknown; DEVICE_KEY?: unknown };
+  ClientMetadata?: unknown;
+}
+
+/**
+ * A client with refresh-token rotation refuses REFRESH_TOKEN_AUTH, the only way CIJ refreshes
+ * (docs/cognito-behaviour.md §4.21). With `refreshTokenRotation` on, CIJ's refresh goes out as
+ * GetTokensFromRefreshToken on CIJ's own HTTP client (its retries included), and the answer comes back to CIJ in
+ * InitiateAuth's shape: CIJ then stores the new refresh token as it stores any answer (it keeps the old one
+ * only when the answer has none), so the session lives on under CIJ's usual storage keys.
+ *
+ * Refreshes of one refresh token that overlap (two calls that each found the access token expired) share one
+ * request: the second would otherwise present a token the first had just rotated out, which a client without a
+ * grace period refuses with RefreshTokenReuseException and so would end the session.
+ */
+function refreshThroughGetTokens(client: CognitoClient, clientId: string): void {
+  const requestWithRetry = client.requestWithRetry.bind(client);
+  const waiting = new Map<string, ClientCallback[]>();
+  client.requestWithRetry = (operation, params, callback) => {
+    const request = params as RefreshRequest | null;
+    const refreshToken = request?.AuthParameters?.REFRESH_TOKEN;
+    if (operation !== 'InitiateAuth' || request?.AuthFlow !== 'REFRESH_TOKEN_AUTH' || typeof refreshToken !== 'string') {
+      requestWithRetry(operation, params, callback);
+      return;
+    }
+    const queued = waiting.get(refreshToken);
+    if (queued) {
+      queued.push(callback);
+      return;
+    }
+    waiting.set(refreshToken, [callback]);
+    const deviceKey = request.AuthParameters?.DEVICE_KEY;
+    requestWithRetry(
+      'GetTokensFromRefreshToken',
+      {
+        ClientId: clientId,
+        RefreshToken: refreshToken,
+        ...(typeof deviceKey === 'string' && deviceKey ? { DeviceKey: deviceKey } : {}),
+        ...(request.ClientMetadata ? { ClientMetadata: request.ClientMetadata } : {}),
+      },
+      (error, result) => {
+        const callbacks = waiting.get(refreshToken) ?? [];
+        waiting.delete(refreshToken);
+        const tokens = (result as { AuthenticationResult?: AuthenticationAnswer['AuthenticationResult'] } | undefined)?.AuthenticationResult;
+        // Each caller gets its own copy: CIJ writes into the answer it is handed.
+        for (const settle of callbacks) {
+          if (error) settle(error);
+          else settle(null, { ChallengeParameters: {}, AuthenticationResult: { ...tokens } });
+        }
+      },
+    );
+  };
+}
+
 /** One of Cognito's sign-in answers: tokens, or the next challenge with its Session and parameters. */
 interface AuthenticationAnswer {
   ChallengeName?: string;
@@ -268,6 +326,7 @@ export function createCognitoAdapter(config: CognitoAdapterConfig, options: Cogn
   const rawRequest = client.request.bind(client);
   retryOnlyRetryableFailures(client);
   divertEmailOtpChallenges(client);
+  if (config.refreshTokenRotation) refreshThroughGetTokens(client, config.userPoolClientId);
 
   /** One call of Cognito's API outside CIJ's methods, as a promise. */
   function send<T>(operation: string, params: unknown): Promise<T> {

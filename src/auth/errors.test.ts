@@ -92,6 +92,14 @@ const cases: Case[] = [
     expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
   },
   {
+    row: 'refreshTokenReused',
+    code: 'RefreshTokenReuseException',
+    // [U] docs/cognito-behaviour.md §4.21: the local pool's wording; the row matches on the type alone.
+    message: 'Refresh Token has been rotated',
+    operation: 'accountSettings',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
     row: 'resetNotAllowedInCurrentState',
     code: 'NotAuthorizedException',
     message: 'User password cannot be reset in the current state.',
@@ -274,6 +282,13 @@ const cases: Case[] = [
     message: 'Invalid code provided, please request a code again.',
     operation: 'confirmReset',
     expected: { kind: 'form', messageKey: 'errors.codeExpired' },
+  },
+  {
+    row: 'aliasExists',
+    code: 'AliasExistsException',
+    message: 'An account with the given email already exists.',
+    operation: 'verifyAttribute',
+    expected: { kind: 'form', messageKey: 'errors.aliasExists' },
   },
   {
     row: 'codeMismatch',

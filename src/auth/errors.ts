@@ -132,6 +132,13 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
     toUi: () => sessionExpired('errors.sessionEnded'),
   },
   {
+    // A refresh token rotated out and past its grace period (docs/cognito-behaviour.md §4.21): another tab or
+    // device renewed first, or the token was copied. Either way this session is over.
+    id: 'refreshTokenReused',
+    code: 'RefreshTokenReuseException',
+    toUi: () => sessionExpired('errors.sessionEnded'),
+  },
+  {
     id: 'resetNotAllowedInCurrentState',
     code: 'NotAuthorizedException',
     message: /^User password cannot be reset in the current state/,
@@ -235,6 +242,13 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
       if (operation === 'mfaCode') return field('code', 'errors.mfaCodeExpired');
       return operation === 'verifyAttribute' ? field('code', 'errors.codeExpired') : form('errors.codeExpired');
     },
+  },
+  {
+    id: 'aliasExists',
+    code: 'AliasExistsException',
+    // The right code for an address another user already signs in with (docs/cognito-behaviour.md §10.3): it
+    // stays theirs. Said on the form: the code was not the problem.
+    toUi: () => form('errors.aliasExists'),
   },
   {
     id: 'authenticatorCodeMismatch',

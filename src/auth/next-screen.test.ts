@@ -13,6 +13,20 @@ describe('nextScreenAfterSignIn', () => {
     });
   });
 
+  it('signed in → with the notice the step asks for, wherever it leads; a challenge next carries none', () => {
+    expect(nextScreenAfterSignIn({ kind: 'signedIn' }, undefined, { signedInNotice: 'passwordSet' })).toEqual({
+      to: paths.account,
+      state: { notice: 'passwordSet' },
+    });
+    expect(nextScreenAfterSignIn({ kind: 'signedIn' }, paths.twoStepVerification, { signedInNotice: 'passwordSet' })).toEqual({
+      to: paths.twoStepVerification,
+      state: { notice: 'passwordSet' },
+    });
+    expect(nextScreenAfterSignIn({ kind: 'challenge', name: 'MFA_SETUP' }, undefined, { signedInNotice: 'passwordSet' })).toEqual({
+      to: paths.setUpAuthenticator,
+    });
+  });
+
   it.each(['https://evil.example/', '//evil.example/', '/\\evil.example', 'account'])(
     'signed in → the account, not to an outside or relative address (%s)',
     (from) => {

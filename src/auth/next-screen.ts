@@ -1,4 +1,4 @@
-import type { NavigationState } from '../app/navigation-state';
+import type { NavigationState, NoticeKey } from '../app/navigation-state';
 import { paths } from '../app/paths';
 import type { SignInOutcome } from './auth-types';
 import type { ChallengeName } from './challenges';
@@ -38,7 +38,8 @@ export function challengeScreen(name: ChallengeName): string {
 
 /**
  * Where sign-in leads, chosen by ordered cases on Cognito's answer:
- * 1. signed in → where the user was going (`from`, when it is a path inside the app), else the account;
+ * 1. signed in → where the user was going (`from`, when it is a path inside the app), else the account,
+ *    with `signedInNotice` when the step just taken changed something the user should hear about;
  * 2. a challenge → its screen (new password; an MFA code, the method choice or the authenticator set-up);
  * 3. PasswordResetRequiredException → the reset screen;
  * 4. anything else → null: stay on the form and show the error.
@@ -46,10 +47,11 @@ export function challengeScreen(name: ChallengeName): string {
 export function nextScreenAfterSignIn(
   outcome: SignInOutcome,
   from?: string,
+  { signedInNotice }: { signedInNotice?: NoticeKey } = {},
 ): { to: string; state?: NavigationState } | null {
   switch (outcome.kind) {
     case 'signedIn':
-      return { to: isSafeReturnPath(from) ? from : paths.account };
+      return { to: isSafeReturnPath(from) ? from : paths.account, state: signedInNotice ? { notice: signedInNotice } : undefined };
     case 'challenge':
       return { to: challengeScreen(outcome.name), state: isSafeReturnPath(from) ? { from } : undefined };
     case 'passwordResetRequired':
