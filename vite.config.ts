@@ -1,10 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { configFilePlugin } from './scripts/config-file-plugin.ts';
+import { preloadChunksPlugin } from './scripts/preload-chunks-plugin.ts';
 import { securityHeadersForConfigFile } from './scripts/security-headers.ts';
 
 export default defineConfig({
-  plugins: [react(), configFilePlugin()],
+  // The entry starts the config and catalog requests, then imports the app (src/app/start.tsx): index.html
+  // preloads the app's chunks so that they download alongside the entry, not after it.
+  plugins: [react(), configFilePlugin(), preloadChunksPlugin(['src/app/start.tsx'])],
   // amazon-cognito-identity-js bundles buffer@4, which reads Node's `global`; browsers only have globalThis.
   define: { global: 'globalThis' },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

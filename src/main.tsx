@@ -1,41 +1,7 @@
-import './app/app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { AppProviders } from './app/app-providers';
-import { AppRouter } from './app/router';
-import { ConfigErrorPage, loadConfig } from './config';
-import { initI18n } from './i18n';
+import { startEarly } from './early-start';
 
-async function start() {
-  const container = document.getElementById('root');
-  if (!container) throw new Error('index.html has no #root element.');
-  const root = createRoot(container);
-
-  // The catalog and the config load in parallel; nothing renders before both are in. Only when neither a
-  // remembered choice nor the browser names a language does the catalog wait for the config's default.
-  const configLoading = loadConfig();
-  const configDefault = async () => {
-    const result = await configLoading;
-    return result.ok ? result.config.defaultLanguage : undefined;
-  };
-  const [, configResult] = await Promise.all([initI18n({ configDefault }), configLoading]);
-
-  if (!configResult.ok) {
-    root.render(
-      <StrictMode>
-        <ConfigErrorPage problem={configResult.problem} />
-      </StrictMode>,
-    );
-    return;
-  }
-
-  root.render(
-    <StrictMode>
-      <AppProviders config={configResult.config}>
-        <AppRouter />
-      </AppProviders>
-    </StrictMode>,
-  );
-}
-
-void start();
+// The first thing that runs: the config and the catalog are requested now, while the rest of the app (which
+// index.html already preloads) arrives and evaluates; src/app/start.tsx then renders. See
+// docs/decisions/010-first-screen-without-a-serial-start-up.md.
+const early = startEarly();
+void import('./app/start').then(({ start }) => start(early));

@@ -3,24 +3,33 @@
  * and writes the same figures as JSON under bench-results/. A benchmark, not a test: it reports and never
  * fails on a budget (it exits non-zero only when it cannot measure at all).
  *
+ * In the same interleaved run it loads, beside the app: the floor page (React and one form), Amplify's
+ * Authenticator when its packages are installed (devDependencies), and any other checkouts of this app named
+ * in BENCH_COMPARE, so a change is measured against the tree before it on the same machine at the same time.
+ *
  * Options (environment): BENCH_RUNS (loads per figure, at least 7; default 9), BENCH_PORT (preview port,
- * default 4199). The local user pool listens on a free port of its own.
+ * default 4199; each BENCH_COMPARE checkout is served on the ports after it), BENCH_COMPARE (comma-separated
+ * `label=path` or `path` of other checkouts, each with its node_modules), BENCH_AMPLIFY=0 (leave Amplify out).
+ * The local user pool listens on a free port of its own.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { preview } from 'vite';
+import { basename, join, resolve } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
 import { startEmulator } from '../../emulator/server.ts';
-import { FLOOR_BASE, ROOT, buildApp, buildFloor } from './build.ts';
-import { checkBudgets, formatReport, type BenchResult } from './report.ts';
-import { chunkClosure, measureFiles, readManifest, routeSizes, sizeRow } from './sizes.ts';
+import { AMPLIFY_BASE, FLOOR_BASE, ROOT, amplifyInstalled, buildAmplify, buildApp, buildFloor } from './build.ts';
+import { checkBudgets, formatReport, type BenchResult, type TargetResult } from './report.ts';
+import { chunkClosure, measureFiles, readManifest, routeSizes, sizeRow, type SizeRow } from './sizes.ts';
 import { pairedRatio, summarize } from './stats.ts';
 import {
   CPU_THROTTLE_RATE,
   launchBrowser,
   measureInputVisible,
   measurePendingPaint,
+  measureSignedIn,
   type PendingResult,
   type PendingScenario,
+  type SignedInResult,
+  type SignInPage,
 } from './timings.ts';
 
 const MIN_RUNS = 7;
@@ -30,6 +39,7 @@ const previewPort = Number(process.env.BENCH_PORT ?? 4199);
 const WORK_DIR = join(ROOT, 'node_modules', '.tmp', 'bench');
 const DIST_DIR = join(WORK_DIR, 'dist');
 const FLOOR_DIR = join(DIST_DIR, FLOOR_BASE);
+const AMPLIFY_DIR = join(DIST_DIR, AMPLIFY_BASE);
 const RESULTS_DIR = join(ROOT, 'bench-results');
 
 /** A demo user of emulator/seed.json; the bench starts its own pool from that seed. */
@@ -52,75 +62,113 @@ function log(message: string) {
   process.stderr.write(`${message}\n`);
 }
 
-interface Timings {
-  app: number[];
-  floor: number[];
+/** Other checkouts of this app to measure beside this one (BENCH_COMPARE). */
+const compareRoots = (process.env.BENCH_COMPARE ?? '')
+  .split(',')
+  .map((entry) => entry.trim())
+  .filter(Boolean)
+  .map((entry, index) => {
+    const [label, path] = entry.includes('=') ? entry.split('=', 2) : [basename(entry), entry];
+    return { label: label ?? `compare ${index + 1}`, root: resolve(path ?? entry), distDir: join(WORK_DIR, `compare-${index + 1}`) };
+  });
+const withAmplify = process.env.BENCH_AMPLIFY !== '0' && amplifyInstalled();
+
+/** This app's sign-in page as the harness drives it, on a given origin. */
+function appPage(base: string): SignInPage {
+  return {
+    url: `${base}/sign-in`,
+    inputSelector: 'main form input',
+    usernameSelector: 'main form input[autocomplete="username"]',
+    passwordSelector: 'main form input[autocomplete="current-password"]',
+    submitSelector: 'main form button[type="submit"]',
+    signedInSelector: 'main h1',
+    signedInPath: '/account',
+  };
+}
+
+function amplifyPage(base: string): SignInPage {
+  return {
+    url: `${base}${AMPLIFY_BASE}`,
+    inputSelector: 'form input',
+    usernameSelector: 'form input[name="username"]',
+    passwordSelector: 'form input[name="password"]',
+    submitSelector: 'form button[type="submit"]',
+    signedInSelector: '[data-bench-signed-in]',
+  };
+}
+
+/** A page measured beside the floor: this app, another checkout of it, or Amplify's Authenticator. */
+interface Target {
+  label: string;
+  page: SignInPage;
+  /** This app or a checkout of it: the pending-state probe knows its form. */
+  isApp: boolean;
+}
+
+interface Measured {
+  inputVisible: number[];
+  /** When each of those loads asked for /config.json (this app and its checkouts only). */
+  configRequested: number[];
   pending: Record<PendingScenario, PendingResult[]>;
+  signedIn: SignedInResult[];
+}
+
+interface Timings {
+  floor: number[];
+  byTarget: Measured[];
   /** JS and CSS the first (unrecorded) load of sign-in fetched before its input showed. */
   observedFirstPage: string[];
   chromium: string;
 }
 
-/** Cold loads of sign-in and of the floor, interleaved, then sign-in clicks against the local pool. */
-async function measureTimings(base: string): Promise<Timings> {
-  const appUrl = `${base}/sign-in`;
-  const floorUrl = `${base}${FLOOR_BASE}`;
+/** Cold loads of every target and of the floor, interleaved, then sign-in clicks against the local pool. */
+async function measureTimings(targets: Target[], floorUrl: string): Promise<Timings> {
   const browser = await launchBrowser();
   try {
     // One load of each first, unrecorded: the servers' first answers include their own warm-up.
-    const warmUp = await measureInputVisible(browser, appUrl, 'main form input');
+    const warmUps = [];
+    for (const target of targets) warmUps.push(await measureInputVisible(browser, target.page.url, target.page.inputSelector));
     await measureInputVisible(browser, floorUrl);
 
-    const app: number[] = [];
     const floor: number[] = [];
+    const byTarget: Measured[] = targets.map(() => ({ inputVisible: [], configRequested: [], pending: { afterIdle: [], atFirstPaint: [] }, signedIn: [] }));
+    const pages = [...targets.map((target, index) => ({ target, index })), { target: null, index: -1 }];
     for (let run = 0; run < runs; run += 1) {
       log(`input visible: run ${run + 1} of ${runs}`);
-      // Alternate which page goes first, so neither always follows the other.
-      const order = run % 2 === 0 ? ['app', 'floor'] : ['floor', 'app'];
-      for (const which of order) {
-        if (which === 'app') app.push((await measureInputVisible(browser, appUrl, 'main form input')).ms);
-        else floor.push((await measureInputVisible(browser, floorUrl)).ms);
+      // Rotate which page goes first, so none always follows the same one.
+      const order = pages.map((_, position) => pages[(position + run) % pages.length]!);
+      for (const { target, index } of order) {
+        if (target === null) floor.push((await measureInputVisible(browser, floorUrl)).ms);
+        else {
+          const measured = byTarget[index]!;
+          const load = await measureInputVisible(browser, target.page.url, target.page.inputSelector);
+          measured.inputVisible.push(load.ms);
+          if (load.configRequestedMs !== null) measured.configRequested.push(load.configRequestedMs);
+        }
       }
     }
 
-    const pending: Record<PendingScenario, PendingResult[]> = { afterIdle: [], atFirstPaint: [] };
     for (let run = 0; run < runs; run += 1) {
       log(`pending state: run ${run + 1} of ${runs}`);
-      for (const scenario of ['afterIdle', 'atFirstPaint'] as const) {
-        pending[scenario].push(await measurePendingPaint(browser, appUrl, DEMO_USER, scenario));
+      for (const [index, target] of targets.entries()) {
+        if (!target.isApp) continue;
+        for (const scenario of ['afterIdle', 'atFirstPaint'] as const) {
+          byTarget[index]!.pending[scenario].push(await measurePendingPaint(browser, target.page.url, DEMO_USER, scenario));
+        }
       }
     }
 
-    const observedFirstPage = [...new Set(warmUp.assetsBefore.map((path) => path.replace(/^\/+/, '')))].sort();
-    return { app, floor, pending, observedFirstPage, chromium: `Chromium ${browser.version()}` };
+    for (let run = 0; run < runs; run += 1) {
+      log(`sign-in click → signed in: run ${run + 1} of ${runs}`);
+      for (const [index, target] of targets.entries()) {
+        byTarget[index]!.signedIn.push(await measureSignedIn(browser, target.page, DEMO_USER));
+      }
+    }
+
+    const observedFirstPage = [...new Set((warmUps[0]?.assetsBefore ?? []).map((path) => path.replace(/^\/+/, '')))].sort();
+    return { floor, byTarget, observedFirstPage, chromium: `Chromium ${browser.version()}` };
   } finally {
     await browser.close();
-  }
-}
-
-/** Serves the build as `npm run preview` does (security headers included), against a local pool of its own. */
-async function withPreviewAndPool<T>(use: (base: string) => Promise<T>): Promise<T> {
-  const emulator = await startEmulator({ port: 0 });
-  try {
-    const configFile = join(WORK_DIR, 'config.json');
-    const shippedConfig = JSON.parse(readFileSync(join(ROOT, 'public', 'config.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(configFile, JSON.stringify({ ...shippedConfig, endpoint: `${emulator.url}/` }));
-    // Read by vite.config.ts when the preview server starts: the served /config.json and the CSP's connect-src.
-    process.env.APP_CONFIG_FILE = configFile;
-    const server = await preview({
-      root: ROOT,
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: DIST_DIR },
-      preview: { host: '127.0.0.1', port: previewPort, strictPort: true, open: false },
-    });
-    try {
-      return await use(`http://127.0.0.1:${previewPort}`);
-    } finally {
-      await server.close();
-    }
-  } finally {
-    await emulator.close();
   }
 }
 
@@ -128,6 +176,10 @@ async function main() {
   log('building the app and the floor page for production…');
   await buildApp(DIST_DIR);
   await buildFloor(FLOOR_DIR);
+  for (const compare of compareRoots) {
+    log(`building ${compare.root} (${compare.label}) for production…`);
+    await buildApp(compare.distDir, compare.root);
+  }
 
   const sizes = routeSizes(DIST_DIR, {
     firstRoute: FIRST_ROUTE,
@@ -136,41 +188,108 @@ async function main() {
     extras: EXTRAS,
   });
   const floorSize = sizeRow('floor page (React + one form)', measureFiles(FLOOR_DIR, chunkClosure(readManifest(FLOOR_DIR), 'index.html')));
+  const compareSizes = compareRoots.map(
+    (compare) =>
+      routeSizes(compare.distDir, { firstRoute: FIRST_ROUTE, otherRoutes: [], startupModules: STARTUP_MODULES, extras: [] }).firstPage,
+  );
 
-  const timings = await withPreviewAndPool(measureTimings);
-  const observed = timings.observedFirstPage;
-  const partial: Omit<BenchResult, 'budgets'> = {
-    date: new Date().toISOString(),
-    chromium: timings.chromium,
-    cpuThrottleRate: CPU_THROTTLE_RATE,
-    runs,
-    sizes: {
-      firstPage: sizes.firstPage,
-      additions: sizes.additions,
-      floor: floorSize,
-      observedFirstPageFiles: observed,
-      firstPageMismatch: [
-        ...observed.filter((file) => !sizes.firstPageFiles.includes(file)).map((file) => `+${file}`),
-        ...sizes.firstPageFiles.filter((file) => !observed.includes(file)).map((file) => `-${file}`),
-      ],
-    },
-    timings: {
-      inputVisibleApp: summarize(timings.app),
-      inputVisibleFloor: summarize(timings.floor),
-      inputVisibleRatio: pairedRatio(timings.app, timings.floor),
-      pendingAfterIdle: summarize(timings.pending.afterIdle.map((result) => result.ms)),
-      pendingAtFirstPaint: summarize(timings.pending.atFirstPaint.map((result) => result.ms)),
-      pendingDomAfterIdle: summarize(timings.pending.afterIdle.map((result) => result.domMs)),
-      pendingDomAtFirstPaint: summarize(timings.pending.atFirstPaint.map((result) => result.domMs)),
-    },
-  };
-  const result: BenchResult = { ...partial, budgets: checkBudgets(partial) };
+  const emulator = await startEmulator({ port: 0 });
+  const servers: PreviewServer[] = [];
+  try {
+    const configFile = join(WORK_DIR, 'config.json');
+    const shippedConfig = JSON.parse(readFileSync(join(ROOT, 'public', 'config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...shippedConfig, endpoint: `${emulator.url}/` }));
+    // Read by vite.config.ts when a preview server starts: the served /config.json and the CSP's connect-src.
+    process.env.APP_CONFIG_FILE = configFile;
 
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  writeFileSync(join(RESULTS_DIR, `bench-${result.date.replace(/[:.]/g, '-')}.json`), json);
-  writeFileSync(join(RESULTS_DIR, 'latest.json'), json);
-  process.stdout.write(`${formatReport(result)}\n`);
+    let amplifySize: SizeRow | undefined;
+    if (withAmplify) {
+      log("building Amplify's Authenticator page for production…");
+      await buildAmplify(AMPLIFY_DIR, {
+        userPoolId: String(shippedConfig.userPoolId),
+        userPoolClientId: String(shippedConfig.userPoolClientId),
+        endpoint: emulator.url,
+      });
+      amplifySize = sizeRow("Amplify's Authenticator page", measureFiles(AMPLIFY_DIR, chunkClosure(readManifest(AMPLIFY_DIR), 'index.html')));
+    }
+
+    // Each build served as `npm run preview` serves it (security headers included), each on its own port.
+    const serve = async (outDir: string, port: number) => {
+      const server = await preview({
+        root: ROOT,
+        configFile: join(ROOT, 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir },
+        preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+      });
+      servers.push(server);
+      return `http://127.0.0.1:${port}`;
+    };
+    const base = await serve(DIST_DIR, previewPort);
+    const targets: Target[] = [{ label: 'sign-in', page: appPage(base), isApp: true }];
+    for (const [index, compare] of compareRoots.entries()) {
+      targets.push({ label: compare.label, page: appPage(await serve(compare.distDir, previewPort + 1 + index)), isApp: true });
+    }
+    if (withAmplify) targets.push({ label: 'Amplify Authenticator', page: amplifyPage(base), isApp: false });
+
+    const timings = await measureTimings(targets, `${base}${FLOOR_BASE}`);
+    const observed = timings.observedFirstPage;
+    const targetResults: TargetResult[] = targets.map((target, index) => {
+      const measured = timings.byTarget[index]!;
+      const size = index === 0 ? sizes.firstPage : target.isApp ? compareSizes[index - 1] : amplifySize;
+      return {
+        label: target.label,
+        firstPage: size,
+        inputVisible: summarize(measured.inputVisible),
+        inputVisibleRatio: pairedRatio(measured.inputVisible, timings.floor),
+        configRequested: measured.configRequested.length > 0 ? summarize(measured.configRequested) : undefined,
+        pendingAfterIdle: target.isApp ? summarize(measured.pending.afterIdle.map((result) => result.ms)) : undefined,
+        pendingAtFirstPaint: target.isApp ? summarize(measured.pending.atFirstPaint.map((result) => result.ms)) : undefined,
+        signedIn: summarize(measured.signedIn.map((result) => result.ms)),
+        longestTask: summarize(measured.signedIn.map((result) => result.longestTaskMs)),
+      };
+    });
+    const app = timings.byTarget[0]!;
+    const partial: Omit<BenchResult, 'budgets'> = {
+      date: new Date().toISOString(),
+      chromium: timings.chromium,
+      cpuThrottleRate: CPU_THROTTLE_RATE,
+      runs,
+      sizes: {
+        firstPage: sizes.firstPage,
+        additions: sizes.additions,
+        floor: floorSize,
+        observedFirstPageFiles: observed,
+        firstPageMismatch: [
+          ...observed.filter((file) => !sizes.firstPageFiles.includes(file)).map((file) => `+${file}`),
+          ...sizes.firstPageFiles.filter((file) => !observed.includes(file)).map((file) => `-${file}`),
+        ],
+      },
+      timings: {
+        inputVisibleApp: summarize(app.inputVisible),
+        inputVisibleFloor: summarize(timings.floor),
+        inputVisibleRatio: pairedRatio(app.inputVisible, timings.floor),
+        pendingAfterIdle: summarize(app.pending.afterIdle.map((result) => result.ms)),
+        pendingAtFirstPaint: summarize(app.pending.atFirstPaint.map((result) => result.ms)),
+        pendingDomAfterIdle: summarize(app.pending.afterIdle.map((result) => result.domMs)),
+        pendingDomAtFirstPaint: summarize(app.pending.atFirstPaint.map((result) => result.domMs)),
+        signedIn: summarize(app.signedIn.map((result) => result.ms)),
+        longestTaskDuringSignIn: summarize(app.signedIn.map((result) => result.longestTaskMs)),
+      },
+      targets: targetResults,
+      amplify: withAmplify ? 'measured' : 'left out (BENCH_AMPLIFY=0, or @aws-amplify/ui-react and aws-amplify not installed)',
+    };
+    const result: BenchResult = { ...partial, budgets: checkBudgets(partial) };
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    writeFileSync(join(RESULTS_DIR, `bench-${result.date.replace(/[:.]/g, '-')}.json`), json);
+    writeFileSync(join(RESULTS_DIR, 'latest.json'), json);
+    process.stdout.write(`${formatReport(result)}\n`);
+  } finally {
+    for (const server of servers) await server.close();
+    await emulator.close();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -6,11 +7,17 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where the floor page lands inside the app's build, so one preview server (with its headers) serves both. */
 export const FLOOR_BASE = '/bench-floor/';
 
-/** The production build, exactly as `npm run build` makes it, plus the manifest the size table reads. */
-export async function buildApp(outDir: string): Promise<void> {
+/** Where Amplify's Authenticator page lands inside the app's build, beside the floor. */
+export const AMPLIFY_BASE = '/bench-amplify/';
+
+/**
+ * The production build, exactly as `npm run build` makes it, plus the manifest the size table reads. `root`
+ * is another checkout (BENCH_COMPARE) when a change is compared with the tree before it.
+ */
+export async function buildApp(outDir: string, root = ROOT): Promise<void> {
   await build({
-    root: ROOT,
-    configFile: `${ROOT}vite.config.ts`,
+    root,
+    configFile: `${root.replace(/\/?$/, '/')}vite.config.ts`,
     mode: 'production',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, manifest: true },
@@ -25,6 +32,34 @@ export async function buildFloor(outDir: string): Promise<void> {
     mode: 'production',
     logLevel: 'warn',
     base: FLOOR_BASE,
+    build: { outDir, emptyOutDir: true, manifest: true },
+  });
+}
+
+/** Whether Amplify's packages are installed (devDependencies): the comparison is left out without them. */
+export function amplifyInstalled(): boolean {
+  try {
+    const require = createRequire(import.meta.url);
+    require.resolve('@aws-amplify/ui-react');
+    require.resolve('aws-amplify');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Amplify's Authenticator page (scripts/bench/amplify), built for production against one pool. */
+export async function buildAmplify(
+  outDir: string,
+  pool: { userPoolId: string; userPoolClientId: string; endpoint: string },
+): Promise<void> {
+  await build({
+    root: fileURLToPath(new URL('./amplify/', import.meta.url)),
+    configFile: false,
+    mode: 'production',
+    logLevel: 'error',
+    base: AMPLIFY_BASE,
+    define: { __BENCH_POOL__: JSON.stringify(pool) },
     build: { outDir, emptyOutDir: true, manifest: true },
   });
 }

@@ -24,8 +24,29 @@ export interface BenchResult {
     /** The part of the above until the DOM shows the pending state (the rest is waiting for the frame). */
     pendingDomAfterIdle: Summary;
     pendingDomAtFirstPaint: Summary;
+    /** From the sign-in click to the frame that shows the account page, against the local pool. */
+    signedIn: Summary;
+    /** The longest main-thread task between that click and that frame. */
+    longestTaskDuringSignIn: Summary;
   };
+  /** Every page measured in the run beside the floor: this app first, then BENCH_COMPARE checkouts, then Amplify. */
+  targets: TargetResult[];
+  /** Whether Amplify's Authenticator was measured, or why not. */
+  amplify: string;
   budgets: Budget[];
+}
+
+export interface TargetResult {
+  label: string;
+  firstPage?: SizeRow;
+  inputVisible: Summary;
+  inputVisibleRatio: Summary;
+  /** When the page asked for /config.json: after its scripts had run (serial start-up), or beside them. */
+  configRequested?: Summary;
+  pendingAfterIdle?: Summary;
+  pendingAtFirstPaint?: Summary;
+  signedIn: Summary;
+  longestTask: Summary;
 }
 
 export interface Budget {
@@ -88,6 +109,7 @@ export function formatReport(result: BenchResult): string {
     ],
   );
   const ratio = (value: number) => `${value.toFixed(2)}×`;
+  const others = result.targets.slice(1);
   const timings = table(
     [`${result.cpuThrottleRate}× CPU, cold cache`, 'median', 'min – max', 'IQR', 'runs'],
     [
@@ -98,7 +120,23 @@ export function formatReport(result: BenchResult): string {
       timingLine('  of which until the DOM changed', result.timings.pendingDomAfterIdle, ms),
       timingLine('click → pending painted (at first paint)', result.timings.pendingAtFirstPaint, ms),
       timingLine('  of which until the DOM changed', result.timings.pendingDomAtFirstPaint, ms),
+      timingLine('click → account page shown', result.timings.signedIn, ms),
+      timingLine('  longest main-thread task in between', result.timings.longestTaskDuringSignIn, ms),
     ],
+  );
+  // The same figures for every other page of the run, beside this app's.
+  const comparison = table(
+    ['page (same run)', 'first page gzip', 'input visible', '/ floor', 'config.json asked', 'pending (idle)', 'click → signed in', 'longest task'],
+    result.targets.map((target) => [
+      target.label,
+      target.firstPage ? kb(target.firstPage.gzip) : '',
+      ms(target.inputVisible.median),
+      ratio(target.inputVisibleRatio.median),
+      target.configRequested ? ms(target.configRequested.median) : '',
+      target.pendingAfterIdle ? ms(target.pendingAfterIdle.median) : '',
+      ms(target.signedIn.median),
+      ms(target.longestTask.median),
+    ]),
   );
   const budgets = table(
     ['budget', 'limit', 'this run', 'holds'],
@@ -115,6 +153,7 @@ export function formatReport(result: BenchResult): string {
     '',
     timings,
     '',
+    ...(others.length > 0 ? [comparison, `(medians; Amplify's Authenticator: ${result.amplify})`, ''] : [`Amplify's Authenticator: ${result.amplify}`, '']),
     budgets,
     ...(notes.length > 0 ? ['', ...notes] : []),
   ].join('\n');

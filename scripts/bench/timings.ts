@@ -30,6 +30,8 @@ export function launchBrowser(): Promise<Browser> {
 interface BenchWindow {
   __benchInputVisible?: number;
   __benchPending?: { clickAt: number | null; changedAt: number | null; paintedAt: number | null };
+  __benchLongTasks?: { start: number; duration: number }[];
+  __benchSignedIn?: { clickAt: number | null; shownAt: number | null };
 }
 
 /** A fresh context and page, throttled and with the cache off, before anything is requested. */
@@ -72,6 +74,8 @@ export interface InputVisibleResult {
   ms: number;
   /** JS and CSS the page requested before that frame (paths, from Resource Timing). */
   assetsBefore: string[];
+  /** When the page asked for /config.json, from navigation start; null for a page that never does. */
+  configRequestedMs: number | null;
 }
 
 export async function measureInputVisible(browser: Browser, url: string, selector = 'form input'): Promise<InputVisibleResult> {
@@ -86,12 +90,13 @@ export async function measureInputVisible(browser: Browser, url: string, selecto
     });
     return await page.evaluate(() => {
       const ms = (window as unknown as BenchWindow).__benchInputVisible ?? Number.NaN;
-      const assetsBefore = performance
-        .getEntriesByType('resource')
+      const resources = performance.getEntriesByType('resource');
+      const assetsBefore = resources
         .filter((entry) => entry.startTime <= ms)
         .map((entry) => new URL(entry.name).pathname)
         .filter((path) => /\.(m?js|css)$/.test(path));
-      return { ms, assetsBefore };
+      const config = resources.find((entry) => new URL(entry.name).pathname.endsWith('/config.json'));
+      return { ms, assetsBefore, configRequestedMs: config ? config.startTime : null };
     });
   } finally {
     await close();
@@ -176,6 +181,105 @@ export async function measurePendingPaint(
     );
     if (clickAt === null || changedAt === null || paintedAt === null) throw new Error('The click or the pending paint was not seen.');
     return { ms: paintedAt - clickAt, domMs: changedAt - clickAt };
+  } finally {
+    await close();
+  }
+}
+
+/** A sign-in page as the click → signed-in measurement drives it. */
+export interface SignInPage {
+  url: string;
+  /** The first input of the form, for "input visible". */
+  inputSelector: string;
+  usernameSelector: string;
+  passwordSelector: string;
+  submitSelector: string;
+  /** What shows once signed in, and (for an app with routes) the path it shows at. */
+  signedInSelector: string;
+  signedInPath?: string;
+}
+
+export interface SignedInResult {
+  /** From the sign-in click to the frame that shows the signed-in page. */
+  ms: number;
+  /** The longest main-thread task (Long Tasks API, 50 ms and up) between the click and that frame; 0 if none. */
+  longestTaskMs: number;
+}
+
+/** Installed before the page's scripts: every long task of the page, for the harness to read. */
+function probeLongTasks(): void {
+  const target = window as unknown as BenchWindow;
+  target.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) target.__benchLongTasks?.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * The whole sign-in as a user waits through it: the page loaded cold and left idle (so what it prefetches on
+ * idle is in), the credentials typed, then from the click on submit to the frame that shows the signed-in
+ * page, against the local pool. The longest task in between is what the page froze for (the SRP maths).
+ */
+export async function measureSignedIn(
+  browser: Browser,
+  target: SignInPage,
+  credentials: { username: string; password: string },
+): Promise<SignedInResult> {
+  const { page, close } = await coldPage(browser);
+  try {
+    await page.addInitScript(probeInputVisible, target.inputSelector);
+    await page.addInitScript(probeLongTasks);
+    await page.goto(target.url);
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__benchInputVisible !== undefined, null, {
+      polling: 100,
+      timeout: 30_000,
+    });
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
+    await page.locator(target.usernameSelector).fill(credentials.username);
+    await page.locator(target.passwordSelector).fill(credentials.password);
+    await page.evaluate(
+      ({ submitSelector, signedInSelector, signedInPath }) => {
+        const button = document.querySelector(submitSelector);
+        if (!button) throw new Error('The sign-in form has no submit button.');
+        const result: NonNullable<BenchWindow['__benchSignedIn']> = { clickAt: null, shownAt: null };
+        (window as unknown as BenchWindow).__benchSignedIn = result;
+        document.addEventListener(
+          'click',
+          (event) => {
+            if (event.target instanceof Node && button.contains(event.target)) result.clickAt = event.timeStamp;
+          },
+          { capture: true, once: true },
+        );
+        const observer = new MutationObserver(() => {
+          if (signedInPath !== undefined && location.pathname !== signedInPath) return;
+          const shown = document.querySelector(signedInSelector);
+          if (!shown || !shown.checkVisibility()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+              result.shownAt = performance.now();
+            };
+            channel.port2.postMessage(null);
+          });
+        });
+        observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+      },
+      { submitSelector: target.submitSelector, signedInSelector: target.signedInSelector, signedInPath: target.signedInPath },
+    );
+    await page.locator(target.submitSelector).click();
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__benchSignedIn?.shownAt != null, null, {
+      polling: 100,
+      timeout: 60_000,
+    });
+    return await page.evaluate(() => {
+      const target = window as unknown as BenchWindow;
+      const { clickAt, shownAt } = target.__benchSignedIn ?? { clickAt: null, shownAt: null };
+      if (clickAt === null || shownAt === null) throw new Error('The click or the signed-in page was not seen.');
+      const during = (target.__benchLongTasks ?? []).filter((task) => task.start + task.duration > clickAt && task.start < shownAt);
+      return { ms: shownAt - clickAt, longestTaskMs: Math.max(0, ...during.map((task) => task.duration)) };
+    });
   } finally {
     await close();
   }

@@ -2,7 +2,7 @@ import { isCatalog, mergeCatalogs, type Catalog } from './catalog';
 
 /**
  * The translation runtime: what the app used of i18next, in about a hundred lines
- * (docs/decisions/008-first-screen-without-a-serial-start-up.md). It reads the same catalogs, in i18next's
+ * (docs/decisions/010-first-screen-without-a-serial-start-up.md). It reads the same catalogs, in i18next's
  * JSON format:
  * - nested keys, looked up by dotted path (`errors.network`), in the current language, then the fallback;
  *   a key found in neither is returned as it is;
