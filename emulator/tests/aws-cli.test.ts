@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { awsCli, cliJson, expectCliError, type CliResult } from './aws-cli-helpers';
 import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, SIGNED, call, latestCode, outbox, passwordSignIn, useEmulator } from './helpers';
 
 /**
@@ -11,58 +11,8 @@ import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, SIGNED, call, latestCode, outbox, p
 // The scenarios run concurrently (each CLI call starts a Python process) and each keeps to its own seeded user.
 const emulator = useEmulator({ resetBeforeEach: false });
 
-interface CliResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function aws(...args: string[]): Promise<CliResult> {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    // Keep the developer's own AWS configuration out of the test.
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_PAGER: '',
-    AWS_MAX_ATTEMPTS: '1',
-  };
-  return new Promise((resolve, reject) => {
-    execFile('aws', ['--endpoint-url', emulator.current.url, '--output', 'json', 'cognito-idp', ...args], { env }, (error, stdout, stderr) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new Error('the AWS CLI (`aws`) is not installed: apt-get install awscli'));
-        return;
-      }
-      resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
-
-function json(result: CliResult): Record<string, unknown> {
-  expect(result.stderr).toBe('');
-  expect(result.exitCode).toBe(0);
-  return result.stdout.trim() ? (JSON.parse(result.stdout) as Record<string, unknown>) : {};
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * The CLI's own wording around the pool's answer. CLI v2 (Debian's awscli) adds "(reached max retries: N)"
- * after the operation name, v1 does not; the code and the message are the pool's, word for word.
- */
-function expectCliError(result: CliResult, code: string, operation: string, message: string): void {
-  expect(result.exitCode).not.toBe(0);
-  expect(result.stderr.trim()).toMatch(
-    new RegExp(
-      `^${escapeRegExp(`An error occurred (${code}) when calling the ${operation} operation`)}( \\(reached max retries: \\d+\\))?: ${escapeRegExp(message)}$`,
-    ),
-  );
-}
+const aws = (...args: string[]): Promise<CliResult> => awsCli(emulator.current.url, ...args);
+const json = cliJson;
 
 const pool = ['--user-pool-id', POOL_ID];
 
