@@ -33,9 +33,12 @@ export async function expectNoFormError(page: Page): Promise<void> {
   await expect(page.getByRole('main').getByRole('alert', { includeHidden: true })).toBeEmpty();
 }
 
-/** The screen's notice (success or information). */
+/**
+ * The screen's notice (success or information). Not the other status regions a screen may show beside it
+ * (a "Loading…" indicator while a section fetches its data, a "Copied" confirmation).
+ */
 export function notice(page: Page): Locator {
-  return page.getByRole('main').getByRole('status');
+  return page.getByRole('main').getByRole('status').and(page.locator('.message--notice'));
 }
 
 export function passwordField(page: Page, label: string): Locator {

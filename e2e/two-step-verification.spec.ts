@@ -25,9 +25,9 @@ test.describe('two-step verification from the account page', () => {
     await page.getByRole('button', { name: 'Turn on', exact: true }).click();
 
     await expect(heading(page, twoStepHeading)).toBeVisible();
-    await expect(notice(page)).toHaveText('Your authenticator app is set up. Signing in now asks for a code from it.');
     const authenticator = page.getByRole('checkbox', { name: 'Authenticator app' });
     await expect(authenticator).toBeChecked();
+    await expect(notice(page)).toHaveText('Your authenticator app is set up. Signing in now asks for a code from it.');
     await expect(authenticator).toHaveAccessibleDescription(/^Preferred/);
 
     await page.getByRole('link', { name: 'Back to your account' }).click();
