@@ -1,8 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router';
+import type { NoticeKey } from '../../app/navigation-state';
 import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
+import type { StepOutcome, UiError } from '../../auth/auth-types';
 import type { ChallengeView } from '../../auth/challenges';
+import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { useChallengeCountdown, type CountdownPhase } from '../../auth/challenge-timer';
 import { expiredChallengeNotice } from './expired-notice';
 
@@ -17,6 +20,12 @@ export interface ChallengeSession {
   ended: boolean;
   /** Time is up (by our clock, or Cognito said so): back to sign-in with the username and the reason. */
   returnToSignIn(): void;
+  /**
+   * Goes where the challenge's answer leads: the next challenge's screen, or where the user was going once
+   * signed in (with `signedInNotice` on the way); back to sign-in when the Session is over. Returns the error
+   * the form itself must show, or null when the screen is leaving.
+   */
+  follow(outcome: StepOutcome, options?: { from?: string; signedInNotice?: NoticeKey }): UiError | null;
 }
 
 /**
@@ -43,5 +52,21 @@ export function useChallengeSession(challenge: ChallengeView): ChallengeSession 
     if (phase === 'expired' && !ended) returnToSignIn();
   }, [phase, ended, returnToSignIn]);
 
-  return { secondsLeft, phase, ended, returnToSignIn };
+  const follow = useCallback<ChallengeSession['follow']>(
+    (outcome, { from, signedInNotice } = {}) => {
+      if (outcome.kind !== 'failed') {
+        const next = nextScreenAfterSignIn(outcome, from, { signedInNotice });
+        navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
+        return null;
+      }
+      if (outcome.error.kind === 'sessionExpired') {
+        returnToSignIn();
+        return null;
+      }
+      return outcome.error;
+    },
+    [navigate, returnToSignIn],
+  );
+
+  return { secondsLeft, phase, ended, returnToSignIn, follow };
 }

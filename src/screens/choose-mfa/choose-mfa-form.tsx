@@ -1,11 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
-import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import { MFA_METHODS, type ChallengeOf } from '../../auth/challenges';
-import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText } from '../../ui/form-errors';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
@@ -29,27 +26,18 @@ export interface ChooseMfaFormProps {
 export function ChooseMfaForm({ challenge, from }: ChooseMfaFormProps) {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
-  const navigate = useNavigate();
   const { chooseMfaMethod } = useAuth();
   // No default: every radio button starts unchecked.
   const form = useForm<ChooseMfaValues>({ resolver: zodResolver(ChooseMfaSchema) });
   const { register, formState } = form;
-  const { secondsLeft, phase, ended, returnToSignIn } = useChallengeSession(challenge);
+  const { secondsLeft, phase, ended, follow } = useChallengeSession(challenge);
   const leave = useLeaveChallenge(challenge.username);
 
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async ({ method }) => {
       const outcome = await chooseMfaMethod(method);
-      if (outcome.kind !== 'failed') {
-        const next = nextScreenAfterSignIn(outcome, from, { signedInNotice: challenge.passwordChanged ? 'passwordSet' : undefined });
-        navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
-        return;
-      }
-      if (outcome.error.kind === 'sessionExpired') {
-        returnToSignIn();
-        return;
-      }
-      reportUiError(form, outcome.error, () => undefined);
+      const error = follow(outcome, { from, signedInNotice: challenge.passwordChanged ? 'passwordSet' : undefined });
+      if (error) reportUiError(form, error, () => undefined);
     }),
   );
 

@@ -1,12 +1,9 @@
 import './mfa-code.css';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
-import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { ChallengeOf, MfaCodeChallengeName } from '../../auth/challenges';
-import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
@@ -32,11 +29,10 @@ export interface MfaCodeFormProps {
 export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
-  const navigate = useNavigate();
   const { answerMfaCode } = useAuth();
   const form = useForm<MfaCodeValues>({ resolver: zodResolver(MfaCodeSchema), defaultValues: { code: '' } });
   const { register, formState } = form;
-  const { secondsLeft, phase, ended, returnToSignIn } = useChallengeSession(challenge);
+  const { secondsLeft, phase, ended, follow } = useChallengeSession(challenge);
   const leave = useLeaveChallenge(challenge.username);
   // Cognito has no way to send a text-message or email code again; an authenticator app shows a new one itself.
   const sentByMessage = challenge.name !== 'SOFTWARE_TOKEN_MFA';
@@ -44,18 +40,10 @@ export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async ({ code }) => {
       const outcome = await answerMfaCode(code);
-      if (outcome.kind !== 'failed') {
-        // Straight after a first password, the account says the password is set (nothing else has).
-        const next = nextScreenAfterSignIn(outcome, from, { signedInNotice: challenge.passwordChanged ? 'passwordSet' : undefined });
-        navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
-        return;
-      }
-      if (outcome.error.kind === 'sessionExpired') {
-        returnToSignIn();
-        return;
-      }
+      // Straight after a first password, the account says the password is set (nothing else has).
+      const error = follow(outcome, { from, signedInNotice: challenge.passwordChanged ? 'passwordSet' : undefined });
       // A wrong or already used code goes on the field, which keeps what was typed and takes focus.
-      reportUiError(form, outcome.error, errorField);
+      if (error) reportUiError(form, error, errorField);
     }),
   );
 

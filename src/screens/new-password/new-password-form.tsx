@@ -1,12 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
-import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
-import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
 import type { ChallengeOf } from '../../auth/challenges';
-import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { newPasswordSchema, passwordRules, useConfig, type PasswordPolicy } from '../../config';
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
@@ -19,6 +16,7 @@ import { useAppTranslation } from '../../ui/use-app-translation';
 import { failedPasswordFields } from '../failed-password-fields';
 import { confirmPasswordSchema, requireMatchingConfirmation } from '../form-schemas';
 import { ChallengeTimer } from '../challenge/challenge-timer';
+import { BackToSignInLink, useLeaveChallenge } from '../challenge/leave-challenge';
 import { useChallengeSession } from '../challenge/use-challenge-session';
 import { attributeFieldSpec } from './required-attributes';
 
@@ -50,8 +48,7 @@ export interface NewPasswordFormProps {
 export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
-  const navigate = useNavigate();
-  const { completeNewPassword, abandonChallenge } = useAuth();
+  const { completeNewPassword } = useAuth();
   const { passwordPolicy } = useConfig();
   const { username, requiredAttributes } = challenge;
   const rules = useMemo(() => passwordRules(passwordPolicy), [passwordPolicy]);
@@ -66,7 +63,7 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   });
   const { register, formState, setValue } = form;
   const newPassword = useWatch({ control: form.control, name: 'newPassword' });
-  const { secondsLeft, phase, ended, returnToSignIn } = useChallengeSession(challenge);
+  const { secondsLeft, phase, ended, follow } = useChallengeSession(challenge);
   const expired = phase === 'expired';
 
   const errorField: ErrorFieldMap<NewPasswordValues> = (field) => {
@@ -81,26 +78,16 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async (values) => {
       const outcome = await completeNewPassword(values.newPassword, values.attributes);
-      if (outcome.kind !== 'failed') {
-        // Signed in, or a second factor (or its set-up) next: the password is set either way. Signed in, the
-        // next screen says so; a second step says so itself (the challenge knows the password changed).
-        const next = nextScreenAfterSignIn(outcome, from, { signedInNotice: 'passwordSet' });
-        navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
-        return;
-      }
-      if (outcome.error.kind === 'sessionExpired') {
-        returnToSignIn();
-        return;
-      }
-      for (const field of failedPasswordFields(outcome.error, ['newPassword', 'confirmPassword'] as const)) setValue(field, '');
-      reportUiError(form, outcome.error, errorField);
+      // Signed in, or a second factor (or its set-up) next: the password is set either way. Signed in, the
+      // next screen says so; a second step says so itself (the challenge knows the password changed).
+      const error = follow(outcome, { from, signedInNotice: 'passwordSet' });
+      if (!error) return;
+      for (const field of failedPasswordFields(error, ['newPassword', 'confirmPassword'] as const)) setValue(field, '');
+      reportUiError(form, error, errorField);
     }),
   );
 
-  const cancel = () => {
-    abandonChallenge();
-    navigate(paths.signIn, { replace: true, state: { username } });
-  };
+  const leave = useLeaveChallenge(username);
 
   return (
     <form noValidate onSubmit={submit}>
@@ -148,17 +135,11 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
         <SubmitButton pending={formState.isSubmitting} pendingLabel={t('newPassword.pending')}>
           {t('newPassword.submit')}
         </SubmitButton>
-        <button type="button" className="link-button" onClick={cancel}>
-          {t('newPassword.cancel')}
+        <button type="button" className="link-button" onClick={leave}>
+          {t('challenge.cancel')}
         </button>
       </fieldset>
-      {ended ? (
-        <p>
-          <Link to={paths.signIn} replace state={{ username }}>
-            {t('newPassword.backToSignIn')}
-          </Link>
-        </p>
-      ) : null}
+      {ended ? <BackToSignInLink username={username} /> : null}
     </form>
   );
 }

@@ -1,10 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
-import { paths } from '../../app/paths';
 import { useAuth } from '../../auth/auth-context';
-import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
@@ -40,7 +37,6 @@ export interface SetUpAuthenticatorFormProps {
 export function SetUpAuthenticatorForm({ username, passwordChanged, session, keyReady, from }: SetUpAuthenticatorFormProps) {
   const { t } = useAppTranslation();
   const errorText = useErrorText();
-  const navigate = useNavigate();
   const { verifyAuthenticator } = useAuth();
   const defaultDeviceName = t('setUpAuthenticator.deviceNameDefault');
   const form = useForm<SetUpAuthenticatorValues>({
@@ -48,25 +44,18 @@ export function SetUpAuthenticatorForm({ username, passwordChanged, session, key
     defaultValues: { code: '', deviceName: defaultDeviceName },
   });
   const { register, formState } = form;
-  const { phase, ended, returnToSignIn } = session;
+  const { phase, ended, follow } = session;
   const leave = useLeaveChallenge(username);
 
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async ({ code, deviceName }) => {
       const outcome = await verifyAuthenticator(code, deviceName || defaultDeviceName);
-      if (outcome.kind !== 'failed') {
-        const next = nextScreenAfterSignIn(outcome, from, {
-          signedInNotice: passwordChanged ? 'passwordAndAuthenticatorSet' : 'authenticatorSetUp',
-        });
-        navigate(next?.to ?? paths.account, { replace: true, state: next?.state });
-        return;
-      }
-      if (outcome.error.kind === 'sessionExpired') {
-        returnToSignIn();
-        return;
-      }
+      const error = follow(outcome, {
+        from,
+        signedInNotice: passwordChanged ? 'passwordAndAuthenticatorSet' : 'authenticatorSetUp',
+      });
       // A code that does not match the key goes on the field, which keeps what was typed and takes focus.
-      reportUiError(form, outcome.error, errorField);
+      if (error) reportUiError(form, error, errorField);
     }),
   );
 
