@@ -12,22 +12,22 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
-  type CognitoIdentityProviderServiceException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import {
+  adminClient,
   APP_CLIENT,
+  call,
+  confirmWithLatestCode,
   DEMO_PASSWORD,
+  expectError,
+  failure,
   NEW_USER_TEMP_PASSWORD,
+  outbox,
+  passwordSignIn,
   POOL_ID,
   SECRET_CLIENT,
   SIGNED,
-  adminClient,
-  call,
-  confirmWithLatestCode,
-  expectError,
-  outbox,
-  passwordSignIn,
   useEmulator,
 } from './helpers';
 
@@ -35,16 +35,6 @@ const emulator = useEmulator();
 const admin = () => adminClient(emulator.current.url);
 const url = () => emulator.current.url;
 
-/** The service error the SDK throws, as `{ name, message }`. */
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const serviceError = error as CognitoIdentityProviderServiceException;
-    return { name: serviceError.name, message: serviceError.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const userStatus = async (username: string) =>
   (await admin().send(new AdminGetUserCommand({ UserPoolId: POOL_ID, Username: username }))).UserStatus;

@@ -1,27 +1,27 @@
 import {
   GetUserAttributeVerificationCodeCommand,
   VerifyUserAttributeCommand,
-  type CognitoIdentityProviderServiceException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoUser } from 'amazon-cognito-identity-js';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits';
 import {
-  APP_CLIENT,
-  DEMO_PASSWORD,
-  POOL_ID,
-  SIGNED,
   adminClient,
   advanceClock,
+  APP_CLIENT,
   call,
   cognitoUser,
+  DEMO_PASSWORD,
   expectError,
+  failure,
   outbox,
   passwordSignIn,
+  POOL_ID,
   settle,
+  SIGNED,
   signedIn,
-  useEmulator,
   type CognitoClientError,
+  useEmulator,
 } from './helpers';
 
 /** §4.19 GetUserAttributeVerificationCode and §4.20 VerifyUserAttribute, with the real clients. */
@@ -135,15 +135,6 @@ describe('a user who verifies their own email can then reset their password', ()
 describe('attribute verification with @aws-sdk/client-cognito-identity-provider', () => {
   const sdk = () => adminClient(url());
 
-  async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-    try {
-      await promise;
-    } catch (error) {
-      const serviceError = error as CognitoIdentityProviderServiceException;
-      return { name: serviceError.name, message: serviceError.message };
-    }
-    throw new Error('expected the call to fail');
-  }
 
   it('sends an SMS code to the phone number, masked, and verifies it again (a verified value may be re-verified)', async () => {
     const AccessToken = await accessTokenOf('phone.user');

@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, type CognitoIdentityProviderServiceException } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AuthenticationDetails,
   CognitoUser,
@@ -231,6 +231,17 @@ export const SIGNED = {
     'AWS4-HMAC-SHA256 Credential=local/20261122/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
   'X-Amz-Date': '20261122T000000Z',
 };
+
+/** The service error the AWS SDK threw, as `{ name, message }`; fails when the call succeeded. */
+export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const serviceError = error as CognitoIdentityProviderServiceException;
+    return { name: serviceError.name, message: serviceError.message };
+  }
+  throw new Error('expected the call to fail');
+}
 
 export function expectError(response: RawResponse): { type: string; message: string } {
   return { type: String(response.body.__type), message: String(response.body.message) };

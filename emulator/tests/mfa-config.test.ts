@@ -2,11 +2,21 @@ import {
   DescribeUserPoolCommand,
   GetUserPoolMfaConfigCommand,
   SetUserPoolMfaConfigCommand,
-  type CognitoIdentityProviderServiceException,
   type SetUserPoolMfaConfigCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, MFA_POOL_ID, POOL_ID, SIGNED, adminClient, call, expectError, passwordSignIn, useEmulator } from './helpers';
+import {
+  adminClient,
+  call,
+  DEMO_PASSWORD,
+  expectError,
+  failure,
+  MFA_POOL_ID,
+  passwordSignIn,
+  POOL_ID,
+  SIGNED,
+  useEmulator,
+} from './helpers';
 
 /** SetUserPoolMfaConfig / GetUserPoolMfaConfig and DescribeUserPool's MfaConfiguration (docs/cognito-behaviour.md, MFA, M1–M3). */
 
@@ -14,15 +24,6 @@ const emulator = useEmulator();
 const admin = () => adminClient(emulator.current.url);
 const url = () => emulator.current.url;
 
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const serviceError = error as CognitoIdentityProviderServiceException;
-    return { name: serviceError.name, message: serviceError.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const getConfig = async (poolId = POOL_ID) => {
   const { $metadata: _metadata, ...config } = await admin().send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));

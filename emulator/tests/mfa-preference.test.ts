@@ -4,10 +4,23 @@ import {
   GetUserCommand,
   SetUserMFAPreferenceCommand,
   type AdminSetUserMFAPreferenceCommandInput,
-  type CognitoIdentityProviderServiceException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { APP_CLIENT, DEMO_PASSWORD, DEMO_TOTP_SECRET, POOL_ID, SIGNED, adminClient, authenticatorCode, call, expectError, frozenClockBase, passwordSignIn, useEmulator } from './helpers';
+import {
+  adminClient,
+  APP_CLIENT,
+  authenticatorCode,
+  call,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  expectError,
+  failure,
+  frozenClockBase,
+  passwordSignIn,
+  POOL_ID,
+  SIGNED,
+  useEmulator,
+} from './helpers';
 
 /** SetUserMFAPreference, AdminSetUserMFAPreference and the MFA members of GetUser / AdminGetUser (docs/cognito-behaviour.md, MFA, M13–M14). */
 
@@ -19,15 +32,6 @@ type Settings = Omit<AdminSetUserMFAPreferenceCommandInput, 'UserPoolId' | 'User
 const setPreference = (username: string, settings: Settings) =>
   admin().send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: POOL_ID, Username: username, ...settings }));
 
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const serviceError = error as CognitoIdentityProviderServiceException;
-    return { name: serviceError.name, message: serviceError.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** What AdminGetUser says about the user's MFA: the three members, absent ones left out. */
 async function mfaOf(username: string) {

@@ -8,27 +8,27 @@ import {
   ForgotPasswordCommand,
   ConfirmForgotPasswordCommand,
   ListUsersCommand,
-  type CognitoIdentityProviderServiceException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
-  DEMO_TOTP_SECRET,
-  NEW_USER_TEMP_PASSWORD,
-  POOL_ID,
   adminClient,
   authenticatorCode,
   call,
   completeNewPassword,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
   expectError,
+  failure,
   frozenClockBase,
   interceptCognitoRequests,
+  NEW_USER_TEMP_PASSWORD,
   outbox,
   passwordSignIn,
+  POOL_ID,
   sendMfaCode,
   settle,
-  signIn,
   signedIn,
+  signIn,
   useEmulator,
 } from './helpers';
 
@@ -49,15 +49,6 @@ const emulator = useEmulator({ clockBase: frozenClockBase() });
 const admin = () => adminClient(emulator.current.url);
 const url = () => emulator.current.url;
 
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const serviceError = error as CognitoIdentityProviderServiceException;
-    return { name: serviceError.name, message: serviceError.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const getUser = (pool: string, username: string) => admin().send(new AdminGetUserCommand({ UserPoolId: pool, Username: username }));
 const attribute = (attributes: Array<{ Name?: string; Value?: string }> | undefined, name: string) =>
