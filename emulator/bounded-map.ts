@@ -46,12 +46,13 @@ export class BoundedMap<K, V> extends Map<K, V> {
     return super.set(key, value);
   }
 
-  /** Drops the entries past their expiry; at most once a second unless the map is full. */
-  sweep(force = false): void {
+  /**
+   * Drops the entries past their expiry, at most once a second: a full map is kept to its size by dropping the
+   * oldest entry in set(), so a flood of writes never pays for a whole scan each.
+   */
+  private sweep(): void {
     const now = this.options.now();
-    if (!force && this.size < this.options.maxEntries && now - this.lastSweep < SWEEP_INTERVAL_MS && now >= this.lastSweep) {
-      return;
-    }
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS && now >= this.lastSweep) return;
     this.lastSweep = now;
     for (const [key, value] of this) {
       if (this.options.expiresAt(value) <= now) super.delete(key);
