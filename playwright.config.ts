@@ -10,7 +10,7 @@ import {
 } from './e2e/ports';
 import { findNginx, nginxWebServer } from './e2e/nginx-server';
 
-export { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT };
+export { E2E_APP_PORT, E2E_EMULATOR_PORT };
 
 const workDir = `node_modules/.tmp/e2e-${E2E_APP_PORT}`;
 mkdirSync(workDir, { recursive: true });

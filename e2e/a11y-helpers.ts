@@ -300,7 +300,6 @@ export const tours = {
 } satisfies Record<string, (context: TourContext) => Promise<void>>;
 
 export type TourName = keyof typeof tours;
-export const TOUR_NAMES = Object.keys(tours) as TourName[];
 
 /** Horizontal overflow at the current viewport, and any control that sticks out of it (WCAG 1.4.10 Reflow). */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; outside: string[] }> {

@@ -106,7 +106,7 @@ const LOOPBACK_HOST_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
  * the Host header still tells. A request is answered when Host names this machine (or an allowed name) on the
  * pool's own port; without a port only when the pool listens on 80, as HTTP leaves the default port out.
  */
-export function hostAllowed(host: string | undefined, allowedNames: ReadonlySet<string>, port: number): boolean {
+function hostAllowed(host: string | undefined, allowedNames: ReadonlySet<string>, port: number): boolean {
   if (host === undefined) return false;
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(host.trim().toLowerCase());
   if (!match) return false;
@@ -254,7 +254,7 @@ function writeError(response: ServerResponse, error: CognitoServiceError): void 
  * A message as a header value: printable ASCII only, and at most LIMITS.maxHeaderValueLength characters. Messages
  * can quote what a caller sent (§0.6); the body carries the whole message, the header only its start.
  */
-export function headerValue(message: string): string {
+function headerValue(message: string): string {
   const printable = message.replace(/[^\x20-\x7e]/g, '?');
   return printable.length <= LIMITS.maxHeaderValueLength ? printable : `${printable.slice(0, LIMITS.maxHeaderValueLength - 3)}...`;
 }
