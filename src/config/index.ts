@@ -1,6 +1,6 @@
 export { AppConfigSchema, PasswordPolicySchema, describeConfigIssues } from './schema';
 export type { AppConfig, AppConfigInput, PasswordPolicy, ConfigIssue } from './schema';
-export { loadConfig, parseConfig, defaultConfigUrl } from './load-config';
+export { parseConfig, parseDocument } from './load-config';
 export type { ConfigLoadResult, ConfigProblem } from './load-config';
 export { ConfigProvider, useConfig } from './config-context';
 export { ConfigErrorPage } from './config-error-page';

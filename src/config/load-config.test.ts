@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadConfig } from './load-config';
+import { fetchConfigDocument } from './fetch-config';
+import { parseDocument } from './load-config';
+
+/** What start-up does with the config: fetch it, then validate what came back. Never throws. */
+async function loadConfig(url: string, fetchImpl: typeof fetch) {
+  return parseDocument(await fetchConfigDocument(url, fetchImpl), url);
+}
 
 const validBody = { region: 'us-east-1', userPoolId: 'us-east-1_LocalDemo', userPoolClientId: 'abc123' };
 
@@ -7,7 +13,7 @@ function respond(response: Response | Error) {
   return vi.fn<typeof fetch>(() => (response instanceof Error ? Promise.reject(response) : Promise.resolve(response)));
 }
 
-describe('loadConfig', () => {
+describe('fetching and validating the config', () => {
   it('fetches the config without the HTTP cache and validates it', async () => {
     const fetchImpl = respond(Response.json(validBody));
     const result = await loadConfig('/config.json', fetchImpl);

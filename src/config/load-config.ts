@@ -1,6 +1,4 @@
-import { defaultConfigUrl, fetchConfigDocument, type ConfigDocument } from './fetch-config';
-
-export { defaultConfigUrl };
+import { defaultConfigUrl, type ConfigDocument } from './fetch-config';
 import { AppConfigSchema, describeConfigIssues, type AppConfig, type ConfigIssue } from './schema';
 
 export type ConfigProblem =
@@ -14,14 +12,6 @@ export function parseConfig(input: unknown, url = defaultConfigUrl()): ConfigLoa
   const parsed = AppConfigSchema.safeParse(input);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problem: { kind: 'invalid', url, issues: describeConfigIssues(parsed.error, input) } };
-}
-
-/** Fetches and validates the runtime config. Never throws: every failure becomes a problem to show. */
-export async function loadConfig(
-  url = defaultConfigUrl(),
-  fetchImpl: typeof fetch = (...args) => fetch(...args),
-): Promise<ConfigLoadResult> {
-  return parseDocument(await fetchConfigDocument(url, fetchImpl), url);
 }
 
 /** Validates a fetched config document; a document that could not be fetched stays the problem it was. */

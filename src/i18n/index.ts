@@ -3,10 +3,8 @@ import { loadCatalog } from './load-catalog';
 import {
   DEFAULT_LANGUAGE,
   browserStorage,
-  chooseLanguage,
   rememberLanguage,
   type Language,
-  type LanguageSources,
 } from './languages';
 import { i18n } from './runtime';
 
@@ -53,11 +51,6 @@ export async function setLanguage(
   if (request !== latestLanguageRequest) return;
   if (remember) rememberLanguage(language, storage);
   await i18n.changeLanguage(language);
-}
-
-export async function initI18n(sources: LanguageSources): Promise<typeof i18n> {
-  const language = await chooseLanguage(sources);
-  return initI18nWithCatalog(language, await loadCatalog(language));
 }
 
 export { mergeCatalogs, type Catalog } from './catalog';
