@@ -188,10 +188,10 @@ export function createAuthController({ adapter, store, challengeSessionMinutes, 
   }
 
   /** A failed challenge answer: a Session Cognito no longer accepts ends the challenge here too. */
-  function challengeFailure(error: unknown, operation: AuthOperation): StepOutcome {
+  function challengeFailure(error: unknown, operation: AuthOperation): UiError {
     const uiError = toUiError(toAuthFailure(error), operation);
     if (uiError.kind === 'sessionExpired') expireChallenge();
-    return failed(uiError);
+    return uiError;
   }
 
   /** Runs one answer to the pending challenge, if it is one of `names` and still alive. */
@@ -208,7 +208,7 @@ export function createAuthController({ adapter, store, challengeSessionMinutes, 
     try {
       return afterStep(await send(challenge), challenge, options.passwordChanged ?? challenge.passwordChanged);
     } catch (error) {
-      return challengeFailure(error, operation);
+      return failed(challengeFailure(error, operation));
     }
   }
 
@@ -336,8 +336,7 @@ export function createAuthController({ adapter, store, challengeSessionMinutes, 
         if (state.status === 'challenge') saveChallenge(state.challenge);
         return ok;
       } catch (error) {
-        const outcome = challengeFailure(error, 'authenticatorSetup');
-        return fail(outcome.kind === 'failed' ? outcome.error : toUiError(EXPIRED_SESSION, 'authenticatorSetup'));
+        return fail(challengeFailure(error, 'authenticatorSetup'));
       }
     },
 

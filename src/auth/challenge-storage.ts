@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { detailsToSave, MFA_METHODS, type ChallengeDetails } from './challenges';
+import { MFA_METHODS, type ChallengeDetails } from './challenges';
 
 /**
  * A pending challenge survives a reload in sessionStorage (this tab only, gone when it closes):
@@ -95,8 +95,7 @@ export function createChallengeStore(storage: Pick<Storage, 'getItem' | 'setItem
         session: challenge.session,
         expiresAt: challenge.expiresAt,
         ...(challenge.passwordChanged ? { passwordChanged: true } : {}),
-        // detailsToSave drops the MFA_SETUP key: it never reaches storage.
-        challenge: savedDetails(detailsToSave(challenge.challenge)),
+        challenge: savedDetails(challenge.challenge),
       };
       try {
         storage?.setItem(STORAGE_KEY, JSON.stringify(record));
@@ -120,8 +119,23 @@ function browserSessionStorage(): Storage | null {
 
 export const CHALLENGE_STORAGE_KEY = STORAGE_KEY;
 
-/** The stored form of a challenge's details: the MFA_SETUP key is left out altogether, not stored as null. */
+/**
+ * The stored form of a challenge's details, built field by field so nothing else can ride along. The
+ * MFA_SETUP key is left out altogether: whoever reads it can make codes, so after a reload the screen asks
+ * Cognito for a new one with the same Session.
+ */
 function savedDetails(details: ChallengeDetails): z.infer<typeof SavedDetailsSchema> {
-  if (details.name === 'MFA_SETUP') return { name: details.name, methods: details.methods };
-  return details;
+  switch (details.name) {
+    case 'NEW_PASSWORD_REQUIRED':
+      return { name: details.name, requiredAttributes: [...details.requiredAttributes] };
+    case 'SMS_MFA':
+    case 'EMAIL_OTP':
+      return { name: details.name, destination: details.destination };
+    case 'SOFTWARE_TOKEN_MFA':
+      return { name: details.name };
+    case 'SELECT_MFA_TYPE':
+      return { name: details.name, methods: [...details.methods] };
+    case 'MFA_SETUP':
+      return { name: details.name, methods: [...details.methods] };
+  }
 }

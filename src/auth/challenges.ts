@@ -61,27 +61,3 @@ export type ChallengeView = ChallengeDetails & {
 
 /** A challenge narrowed to one name. */
 export type ChallengeOf<N extends ChallengeName> = Extract<ChallengeView, { name: N }>;
-
-export function isChallenge<N extends ChallengeName>(challenge: ChallengeView | null, name: N): challenge is ChallengeOf<N> {
-  return challenge?.name === name;
-}
-
-/**
- * What survives a reload of a challenge's details: everything but a secret. The MFA_SETUP key is dropped
- * (the screen asks Cognito for a new one with the same Session).
- */
-export function detailsToSave(details: ChallengeDetails): ChallengeDetails {
-  switch (details.name) {
-    case 'NEW_PASSWORD_REQUIRED':
-      return { name: details.name, requiredAttributes: [...details.requiredAttributes] };
-    case 'SMS_MFA':
-    case 'EMAIL_OTP':
-      return { name: details.name, destination: details.destination };
-    case 'SOFTWARE_TOKEN_MFA':
-      return { name: details.name };
-    case 'SELECT_MFA_TYPE':
-      return { name: details.name, methods: [...details.methods] };
-    case 'MFA_SETUP':
-      return { name: details.name, methods: [...details.methods], secret: null };
-  }
-}

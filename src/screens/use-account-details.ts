@@ -5,22 +5,21 @@ import type { UiError } from '../auth/auth-types';
 import { useSessionEnded } from './use-session-ended';
 
 export type AccountDetailsLoad =
-  | { status: 'idle' | 'loading' }
+  | { status: 'loading' }
   | { status: 'loaded'; details: AccountDetails }
   | { status: 'failed'; error: UiError };
 
 /**
  * The signed-in user's attributes and second-factor settings, read once (GetUser) when the screen mounts and
- * again on `retry()`. `update()` puts in what a change has made of them. With `enabled` false nothing is read.
+ * again on `retry()`. `update()` puts in what a change has made of them.
  */
-export function useAccountDetails(enabled = true) {
+export function useAccountDetails() {
   const { loadAccountDetails } = useAuth();
   const sessionEnded = useSessionEnded();
-  const [load, setLoad] = useState<AccountDetailsLoad>({ status: enabled ? 'loading' : 'idle' });
+  const [load, setLoad] = useState<AccountDetailsLoad>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!enabled) return;
     let current = true;
     void loadAccountDetails().then((outcome) => {
       if (!current) return;
@@ -31,7 +30,7 @@ export function useAccountDetails(enabled = true) {
     return () => {
       current = false;
     };
-  }, [enabled, attempt, loadAccountDetails, sessionEnded]);
+  }, [attempt, loadAccountDetails, sessionEnded]);
 
   const retry = useCallback(() => {
     setLoad({ status: 'loading' });
