@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
 import type { AccountDetails } from '../../auth/adapter';
@@ -6,15 +6,11 @@ import type { SignedInUser } from '../../auth/auth-types';
 import type { AppConfigInput } from '../../config/schema';
 import { cognitoFailure, createFakeAuthAdapter, demoUser } from '../../test/fake-auth-adapter';
 import { renderScreen } from '../../test/render-screen';
+import { later, settlePoolAnswers } from '../../test/pool-answers';
 import { makeTestConfig } from '../../test/test-config';
 import { AccountRoute } from './account-route';
 
 const MFA_POOL: Partial<AppConfigInput> = { mfaConfiguration: 'OPTIONAL', mfaMethods: ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP'] };
-
-/** The pool's answer a moment later, so that it lands inside `settle()`'s act(). */
-function later<T>(value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), 0));
-}
 
 interface RenderAccountOptions {
   user?: SignedInUser;
@@ -30,7 +26,7 @@ async function renderAccount(options: RenderAccountOptions = {}) {
     getAccountDetails: () => options.details?.() ?? later({ attributes: user.attributes, mfa: { enabled: [], preferred: null } }),
   });
   const rendered = await renderScreen(<AccountRoute />, { path: paths.account, adapter, config: makeTestConfig(options.config) });
-  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  await settlePoolAnswers(adapter.getAccountDetails);
   return rendered;
 }
 

@@ -1,10 +1,11 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
 import type { SignedInUser } from '../../auth/auth-types';
 import type { AppConfigInput } from '../../config/schema';
 import { cognitoFailure, createFakeAuthAdapter, demoUser, type FakeAuthAdapter } from '../../test/fake-auth-adapter';
 import { currentLocation, formAlert, renderScreen } from '../../test/render-screen';
+import { later, settlePoolAnswers } from '../../test/pool-answers';
 import { makeTestConfig } from '../../test/test-config';
 import { AddAuthenticatorRoute } from './add-authenticator-route';
 
@@ -14,11 +15,6 @@ const MFA_POOL: Partial<AppConfigInput> = {
   mfaMethods: ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
   productName: 'Example Corp',
 };
-
-/** The pool's answer a moment later, so that it lands inside act() below. */
-function later<T>(value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), 0));
-}
 
 async function renderAddAuthenticator(options: { user?: SignedInUser; adapter?: FakeAuthAdapter; config?: Partial<AppConfigInput> } = {}) {
   const adapter =
@@ -34,7 +30,7 @@ async function renderAddAuthenticator(options: { user?: SignedInUser; adapter?: 
     adapter,
     config: makeTestConfig(options.config ?? MFA_POOL),
   });
-  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  await settlePoolAnswers(adapter.startAuthenticatorSetup);
   return rendered;
 }
 

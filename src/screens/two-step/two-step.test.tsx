@@ -5,6 +5,7 @@ import type { AccountDetails, MfaSettings } from '../../auth/adapter';
 import type { AppConfigInput } from '../../config/schema';
 import { cognitoFailure, createFakeAuthAdapter, demoUser } from '../../test/fake-auth-adapter';
 import { currentLocation, formAlert, renderScreen } from '../../test/render-screen';
+import { later, settlePoolAnswers } from '../../test/pool-answers';
 import { makeTestConfig } from '../../test/test-config';
 import { TwoStepRoute } from './two-step-route';
 
@@ -31,21 +32,10 @@ async function renderTwoStep(account: AccountDetails, options: { config?: Partia
     config: makeTestConfig(options.config ?? ALL_METHODS),
     state: options.state,
   });
-  await settle();
+  await settlePoolAnswers(adapter.getAccountDetails);
   return rendered;
 }
 
-/**
- * The pool's answer a moment later, as over a network: a read that starts when the screen mounts then lands
- * inside `settle()`'s act() rather than between renderScreen() and the test's first line.
- */
-function later<T>(value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), 0));
-}
-
-async function settle() {
-  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-}
 
 const method = (name: string) => screen.getByRole('checkbox', { name });
 const rowOf = (name: string) => method(name).closest('li') as HTMLElement;
@@ -180,7 +170,7 @@ describe('TwoStepRoute', () => {
       adapter,
       config: makeTestConfig(ALL_METHODS),
     });
-    await settle();
+    await settlePoolAnswers(adapter.getAccountDetails);
     await waitFor(() => expect(formAlert()).toHaveTextContent('Could not reach the sign-in service.'));
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('checkbox', { name: 'Email' })).toBeChecked();
@@ -191,7 +181,7 @@ describe('TwoStepRoute', () => {
     const adapter = createFakeAuthAdapter({ currentSession: async () => demoUser });
     adapter.getAccountDetails.mockRejectedValueOnce(cognitoFailure('NotAuthorizedException', 'Access Token has been revoked'));
     await renderScreen(<TwoStepRoute />, { path: paths.twoStepVerification, adapter, config: makeTestConfig(ALL_METHODS) });
-    await settle();
+    await settlePoolAnswers(adapter.getAccountDetails);
     await waitFor(() => expect(currentLocation().path).toBe(paths.signIn));
     expect(currentLocation().state).toEqual({ notice: 'sessionEnded', from: paths.twoStepVerification });
   });
