@@ -10,7 +10,7 @@ import {
 } from './adapter';
 import type { ActionOutcome, CodeDelivery, SignInOutcome, StepOutcome, UiError } from './auth-types';
 import type { ChallengeStore } from './challenge-storage';
-import type { ChallengeDetails, ChallengeName, MfaCodeChallengeName, MfaMethod } from './challenges';
+import { MFA_CODE_CHALLENGES, type ChallengeDetails, type ChallengeName, type MfaMethod } from './challenges';
 import { toUiError, unsupportedChallengeError, type AuthOperation } from './errors';
 import {
   attributesToRequest,
@@ -86,8 +86,6 @@ const failed = (error: UiError) => ({ kind: 'failed' as const, error });
 
 /** What Cognito answers a Session it no longer accepts; used when our own clock says so first. */
 const EXPIRED_SESSION = { code: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
-
-const MFA_CODE_CHALLENGES: readonly MfaCodeChallengeName[] = ['SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA'];
 
 /** Codes are pasted as "123 456" from messages and authenticator apps. */
 const withoutSpaces = (code: string) => code.replace(/\s+/g, '');

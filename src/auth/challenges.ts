@@ -13,7 +13,8 @@ export function isMfaMethod(value: unknown): value is MfaMethod {
 }
 
 /** The challenges answered with a code typed by the user. */
-export type MfaCodeChallengeName = 'SMS_MFA' | 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA';
+export const MFA_CODE_CHALLENGES = ['SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA'] as const;
+export type MfaCodeChallengeName = (typeof MFA_CODE_CHALLENGES)[number];
 
 /** What each challenge carries, as the flow keeps it. */
 export type ChallengeDetails =

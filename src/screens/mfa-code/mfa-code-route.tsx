@@ -2,13 +2,12 @@ import '../screens.css';
 import { useLocation } from 'react-router';
 import { readNavigationState } from '../../app/navigation-state';
 import { ScreenHeading } from '../../app/screen-heading';
-import type { ChallengeOf, MfaCodeChallengeName } from '../../auth/challenges';
+import { MFA_CODE_CHALLENGES, type ChallengeOf, type MfaCodeChallengeName } from '../../auth/challenges';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { ChallengeGuard } from '../challenge/challenge-guard';
 import { PasswordSavedNotice } from '../challenge/password-saved-notice';
 import { MfaCodeForm } from './mfa-code-form';
 
-const NAMES = ['SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA'] as const satisfies readonly MfaCodeChallengeName[];
 
 /** Where the code is: the masked destination exactly as Cognito gave it, or the authenticator app. */
 function CodeSource({ challenge }: { challenge: ChallengeOf<MfaCodeChallengeName> }) {
@@ -31,7 +30,7 @@ export function MfaCodeRoute() {
   const { t } = useAppTranslation();
   const location = useLocation();
   return (
-    <ChallengeGuard names={NAMES}>
+    <ChallengeGuard names={MFA_CODE_CHALLENGES}>
       {(challenge) => (
         <>
           <ScreenHeading>{t('mfaCode.title')}</ScreenHeading>
