@@ -1,25 +1,18 @@
 import '../screens.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { LoadingIndicator } from '../../app/loading-indicator';
 import { paths } from '../../app/paths';
 import { useProductName } from '../../app/product-name';
 import { ScreenHeading } from '../../app/screen-heading';
 import { useAuth } from '../../auth/auth-context';
-import type { UiError } from '../../auth/auth-types';
 import { useConfig } from '../../config';
 import { AuthenticatorKey } from '../../ui/authenticator-key';
 import { FormAlert } from '../../ui/form-alert';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import { signInName } from '../sign-in-identifier';
+import { useRequestOnce } from '../use-request-once';
 import { useSessionEnded } from '../use-session-ended';
 import { AddAuthenticatorForm } from './add-authenticator-form';
-
-/**
- * The key is held in this screen's state only: whoever reads it can make codes, so it is never saved,
- * put in a URL or logged. Leaving the screen forgets it; coming back asks Cognito for a new one.
- */
-type KeyRequest = { status: 'loading' } | { status: 'ready'; secret: string } | { status: 'failed'; error: UiError };
 
 /** Signed-in only (the router wraps it in `RequireSignedIn`); a pool without MFA has nothing to set up. */
 export function AddAuthenticatorRoute() {
@@ -33,7 +26,9 @@ function AddAuthenticatorPage() {
   const productName = useProductName();
   const { state, startAuthenticatorSetup } = useAuth();
   const sessionEnded = useSessionEnded();
-  const [request, setRequest] = useState<KeyRequest>({ status: 'loading' });
+  // The key is held in this screen's state only: whoever reads it can make codes, so it is never saved, put in
+  // a URL or logged. Leaving the screen forgets it; coming back asks Cognito for a new one.
+  const request = useRequestOnce(startAuthenticatorSetup, { onSessionOver: sessionEnded });
   const { signInWith } = useConfig();
   const attributes = state.status === 'signedIn' ? state.user.attributes : {};
   // How the app lists the account: a name the user recognises, never an opaque username (a UUID in a pool that
@@ -43,26 +38,6 @@ function AddAuthenticatorPage() {
     attributes.email ||
     (state.status === 'signedIn' ? signInName(state.user, signInWith)?.value : undefined) ||
     '';
-
-  const requestKey = useCallback(async () => {
-    const outcome = await startAuthenticatorSetup();
-    if (outcome.ok) setRequest({ status: 'ready', secret: outcome.value.secret });
-    else if (outcome.error.kind === 'sessionExpired') sessionEnded();
-    else setRequest({ status: 'failed', error: outcome.error });
-  }, [startAuthenticatorSetup, sessionEnded]);
-
-  // Once per visit, also under StrictMode's double effects: each request makes Cognito issue a new key.
-  const requested = useRef(false);
-  useEffect(() => {
-    if (requested.current) return;
-    requested.current = true;
-    void requestKey();
-  }, [requestKey]);
-
-  const retry = () => {
-    setRequest({ status: 'loading' });
-    void requestKey();
-  };
 
   return (
     <>
@@ -74,7 +49,7 @@ function AddAuthenticatorPage() {
       {request.status === 'loading' ? <LoadingIndicator messageKey="addAuthenticator.loading" /> : null}
       {request.status === 'failed' ? (
         <div className="actions">
-          <button type="button" className="button button--secondary" onClick={retry}>
+          <button type="button" className="button button--secondary" onClick={request.retry}>
             {t('addAuthenticator.retry')}
           </button>
         </div>
@@ -82,7 +57,7 @@ function AddAuthenticatorPage() {
       {request.status === 'ready' ? (
         <>
           <p>{t('addAuthenticator.intro')}</p>
-          <AuthenticatorKey secret={request.secret} accountName={accountName} issuer={productName} />
+          <AuthenticatorKey secret={request.value.secret} accountName={accountName} issuer={productName} />
           <p>{t('addAuthenticator.replaces')}</p>
           <AddAuthenticatorForm />
         </>
