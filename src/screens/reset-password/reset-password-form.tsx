@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
@@ -21,9 +21,9 @@ import { VerificationCodeField } from '../../ui/verification-code-field';
 import { failedPasswordFields } from '../failed-password-fields';
 import { confirmationCodeSchema, confirmPasswordSchema, requireMatchingConfirmation } from '../form-schemas';
 import { typedIdentifierKind } from '../sign-in-identifier';
+import { useCodeSending } from '../use-code-sending';
 import { useSignInIdentifier } from '../use-sign-in-identifier';
 import { deliveryMessageKey } from './code-delivery';
-import { useCooldown } from './use-cooldown';
 
 /** Whose password this is, by what the user typed: a username, an email address or a phone number. */
 const FOR_USER_KEYS: Record<SignInIdentifier, string> = {
@@ -31,9 +31,6 @@ const FOR_USER_KEYS: Record<SignInIdentifier, string> = {
   email: 'resetPassword.forEmail',
   phone: 'resetPassword.forPhone',
 };
-
-/** Cognito limits how often codes may be sent; waiting a minute between requests stays well clear. */
-export const RESEND_COOLDOWN_SECONDS = 60;
 
 function resetPasswordSchema(policy: PasswordPolicy) {
   return requireMatchingConfirmation(
@@ -71,12 +68,15 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
 
   // A code this app just had sent (`delivery` known) is on its way: asking for another at once would only
   // spend the pool's sending limit. After an administrator reset nobody here knows when the code went.
-  const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS, delivery !== null);
-  const [resending, setResending] = useState(false);
-  const resendInFlight = useRef(false);
   // The newest code this screen asked for, and how many: one line says where the code went, replaced by
   // each new code (not a second line beside the first).
-  const [resent, setResent] = useState<{ delivery: CodeDelivery | null; count: number } | null>(null);
+  const { sent: resent, sending: resending, send: resend, secondsLeft } = useCodeSending(resendResetCode, {
+    coolingAtStart: delivery !== null,
+    onResult: (error) => {
+      if (error) form.setError('root.server', serverError(error));
+      else form.clearErrors('root.server');
+    },
+  });
 
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async ({ code, newPassword: password }) => {
@@ -90,24 +90,7 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
     }),
   );
 
-  const resend = async () => {
-    if (resendInFlight.current) return;
-    resendInFlight.current = true;
-    setResending(true);
-    try {
-      const outcome = await resendResetCode();
-      if (outcome.ok) {
-        form.clearErrors('root.server');
-        setResent((previous) => ({ delivery: outcome.value, count: (previous?.count ?? 0) + 1 }));
-        cooldown.start();
-      } else {
-        form.setError('root.server', serverError(outcome.error));
-      }
-    } finally {
-      resendInFlight.current = false;
-      setResending(false);
-    }
-  };
+
 
   const sentLine = resent
     ? t(deliveryMessageKey('resetPassword.resent', resent.delivery), { destination: resent.delivery?.destination })
@@ -149,8 +132,8 @@ export function ResetPasswordForm({ username, reason, delivery, initialCode }: R
         label={t('resetPassword.resend')}
         pendingLabel={t('resetPassword.resendPending')}
         pending={resending}
-        secondsLeft={cooldown.secondsLeft}
-        waitDescription={t('resetPassword.resendCooldown', { count: cooldown.secondsLeft })}
+        secondsLeft={secondsLeft}
+        waitDescription={t('resetPassword.resendCooldown', { count: secondsLeft })}
         onResend={() => void resend()}
       />
       <p className="form-links">

@@ -18,7 +18,7 @@ import { VerificationCodeField } from '../../ui/verification-code-field';
 import { confirmationCodeSchema } from '../form-schemas';
 import { deliveryMessageKey } from '../reset-password/code-delivery';
 import { useSessionEnded } from '../use-session-ended';
-import { useCodeSending } from './use-code-sending';
+import { useCodeSending } from '../use-code-sending';
 
 const VerifyContactSchema = z.object({ code: confirmationCodeSchema });
 type VerifyContactValues = z.infer<typeof VerifyContactSchema>;
@@ -36,9 +36,13 @@ export function VerifyContactForm({ attribute, value }: { attribute: VerifiableA
   const { verifyAttribute } = useAuth();
   const form = useForm<VerifyContactValues>({ resolver: zodResolver(VerifyContactSchema), defaultValues: { code: '' } });
   const { register, formState, setFocus } = form;
-  const { sent, sending, send, secondsLeft } = useCodeSending(attribute, (error) => {
-    if (error) form.setError('root.server', serverError(error));
-    else form.clearErrors('root.server');
+  const { sendAttributeVerificationCode } = useAuth();
+  const { sent, sending, send, secondsLeft } = useCodeSending(() => sendAttributeVerificationCode(attribute), {
+    onResult: (error) => {
+      if (error) form.setError('root.server', serverError(error));
+      else form.clearErrors('root.server');
+    },
+    onSessionOver: sessionEnded,
   });
 
   // The "Send code" button gives way to the code field: focus follows, where the user continues.
