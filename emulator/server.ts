@@ -157,7 +157,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   }
   const wellKnown = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
   if (wellKnown && request.method === 'GET') {
-    answerWellKnown(request, response, deps.store, wellKnown[1], wellKnown[2]);
+    await answerWellKnown(request, response, deps.store, wellKnown[1], wellKnown[2]);
     return;
   }
   if (request.method === 'POST' && path === '/') {
@@ -315,14 +315,20 @@ function answerPreflight(request: IncomingMessage, response: ServerResponse, cor
 // ---------------------------------------------------------------------------------------------------------------
 // JWKS and discovery (§2)
 
-function answerWellKnown(request: IncomingMessage, response: ServerResponse, store: Store, poolId: string, document: string): void {
+async function answerWellKnown(
+  request: IncomingMessage,
+  response: ServerResponse,
+  store: Store,
+  poolId: string,
+  document: string,
+): Promise<void> {
   const pool = store.findPool(poolId);
   if (!pool) {
     sendJson(response, 404, { message: `User pool ${poolId} does not exist.` });
     return;
   }
   if (document === 'jwks.json') {
-    sendJson(response, 200, pool.issuer.jwks());
+    sendJson(response, 200, await pool.issuer.jwks());
     return;
   }
   const base = `http://${request.headers.host ?? '127.0.0.1'}`;

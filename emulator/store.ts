@@ -10,7 +10,7 @@ import type { PasswordPolicy, Seed, SeedClient, SeedPool, SeedUser, UserStatus }
 import { SeedError, poolCaseSensitive } from './seed-schema';
 import { findByAlias, usernameAttributeOf, type AliasAttribute, type UsernameAttribute } from './sign-in-names';
 import { createPasswordVerifier, type PasswordVerifier } from './srp';
-import { createTokenIssuer, type TokenIssuer } from './tokens';
+import { lazyTokenIssuer, type TokenIssuer } from './tokens';
 
 /**
  * The local user pool's whole state, in memory: pools, clients, users, codes, challenge sessions, SRP steps,
@@ -263,12 +263,10 @@ export class Store {
   ) {}
 
   static async create(seed: Seed, clock: Clock): Promise<Store> {
-    // Signing keys live as long as the server: JWKS stays the same across resets. Made for every pool at once, so
-    // key generation keeps every core busy however many pools the seed has.
+    // Signing keys live as long as the server: JWKS stays the same across resets. Each pool makes its keys when
+    // first used, so a seed with more pools starts no slower.
     const issuers = new Map<string, TokenIssuer>(
-      await Promise.all(
-        seed.UserPools.map(async (pool) => [pool.Id, await createTokenIssuer({ region: regionOf(pool.Id), userPoolId: pool.Id })] as const),
-      ),
+      seed.UserPools.map((pool) => [pool.Id, lazyTokenIssuer({ region: regionOf(pool.Id), userPoolId: pool.Id })] as const),
     );
     const store = new Store(seed.UserPools.map(prepareSeedPool), clock, issuers);
     store.reset();

@@ -1,7 +1,7 @@
 import { CognitoAccessToken, CognitoIdToken } from 'amazon-cognito-identity-js';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTokenIssuer, USER_ADMIN_SCOPE, type IssueArgs, type TokenIssuer } from './tokens';
+import { createTokenIssuer, lazyTokenIssuer, USER_ADMIN_SCOPE, type IssueArgs, type TokenIssuer } from './tokens';
 
 const REGION = 'us-east-1';
 const POOL_ID = 'us-east-1_LocalDemo';
@@ -54,9 +54,9 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('jwks', () => {
-  it('publishes two RS256 public keys with Cognito-style kids', () => {
+  it('publishes two RS256 public keys with Cognito-style kids', async () => {
     expect(issuer.issuer).toBe(ISSUER);
-    const { keys } = issuer.jwks() as JSONWebKeySet;
+    const { keys } = (await issuer.jwks()) as JSONWebKeySet;
     expect(keys).toHaveLength(2);
     for (const key of keys) {
       expect(Object.keys(key).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
@@ -69,23 +69,23 @@ describe('jwks', () => {
     expect(keys[0].kid).not.toBe(keys[1].kid);
   });
 
-  it('gives each issuer its own keys', () => {
-    const kids = (tokenIssuer: TokenIssuer) => (tokenIssuer.jwks() as JSONWebKeySet).keys.map((key) => key.kid);
-    const all = [...kids(issuer), ...kids(otherPoolIssuer), ...kids(samePoolOtherKeys)];
+  it('gives each issuer its own keys', async () => {
+    const kids = async (tokenIssuer: TokenIssuer) => ((await tokenIssuer.jwks()) as JSONWebKeySet).keys.map((key) => key.kid);
+    const all = [...(await kids(issuer)), ...(await kids(otherPoolIssuer)), ...(await kids(samePoolOtherKeys))];
     expect(new Set(all).size).toBe(6);
   });
 
-  it('returns copies, so callers cannot alter the published keys', () => {
-    const first = issuer.jwks() as JSONWebKeySet;
+  it('returns copies, so callers cannot alter the published keys', async () => {
+    const first = (await issuer.jwks()) as JSONWebKeySet;
     first.keys[0].kid = 'changed';
-    expect((issuer.jwks() as JSONWebKeySet).keys[0].kid).not.toBe('changed');
+    expect(((await issuer.jwks()) as JSONWebKeySet).keys[0].kid).not.toBe('changed');
   });
 });
 
 describe('issue', () => {
   it('signs access and ID tokens that verify against the JWKS, with different kids', async () => {
     const { accessToken, idToken } = await issuer.issue(issueArgs());
-    const jwks = createLocalJWKSet(issuer.jwks() as JSONWebKeySet);
+    const jwks = createLocalJWKSet((await issuer.jwks()) as JSONWebKeySet);
     const options = { issuer: ISSUER, algorithms: ['RS256'], currentDate: new Date(NOW) };
     const access = await jwtVerify(accessToken, jwks, options);
     const id = await jwtVerify(idToken, jwks, { ...options, audience: CLIENT_ID });
@@ -272,5 +272,18 @@ describe('refresh tokens', () => {
     ]) {
       expect(await issuer.openRefreshToken(candidate)).toBeNull();
     }
+  });
+});
+
+describe('lazyTokenIssuer', () => {
+  it('makes its keys once, when first used, and keeps them', async () => {
+    const lazy = lazyTokenIssuer({ region: REGION, userPoolId: POOL_ID });
+    expect(lazy.issuer).toBe(ISSUER);
+    const [first, second] = await Promise.all([lazy.jwks(), lazy.jwks()]);
+    expect(second).toEqual(first);
+    const { accessToken } = await lazy.issue(issueArgs());
+    const verified = await lazy.verifyAccessToken(accessToken, NOW);
+    expect(verified.ok).toBe(true);
+    expect(await lazy.openRefreshToken(await lazy.sealRefreshToken('family-1', 2))).toEqual({ id: 'family-1', generation: 2 });
   });
 });

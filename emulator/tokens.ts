@@ -1,7 +1,7 @@
 /**
  * Access, ID and refresh tokens shaped like the ones Cognito issues (docs/cognito-behaviour.md §2).
- * One issuer per user pool, each with its own key pairs, created in memory when the pool is created:
- * nothing is written to disk, so tokens from an earlier run of the emulator no longer verify.
+ * One issuer per user pool, each with its own key pairs, made in memory the first time the pool needs them
+ * (lazyTokenIssuer): nothing is written to disk, so tokens from an earlier run of the emulator no longer verify.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -52,7 +52,7 @@ export interface TokenIssuer {
   /** https://cognito-idp.<region>.amazonaws.com/<poolId> */
   readonly issuer: string;
   /** Public keys only, with kid, alg RS256, use sig, kty, e, n. */
-  jwks(): { keys: object[] };
+  jwks(): Promise<{ keys: object[] }>;
   issue(args: IssueArgs): Promise<{ accessToken: string; idToken: string; accessJti: string; idJti: string }>;
   /** Signature, issuer, token_use=access and expiry (against `now`, ms). */
   verifyAccessToken(
@@ -115,8 +115,29 @@ function isAccessClaims(payload: JWTPayload): payload is JWTPayload & AccessClai
   );
 }
 
+/**
+ * A pool's issuer whose keys are made the first time any of its methods is used, then kept: RSA key generation
+ * is the costly part of starting the local pool, and most runs use one or two of the seed's pools.
+ */
+export function lazyTokenIssuer(args: { region: string; userPoolId: string }): TokenIssuer {
+  let made: Promise<TokenIssuer> | undefined;
+  const keys = () => (made ??= createTokenIssuer(args));
+  return {
+    issuer: issuerUrl(args),
+    jwks: async () => (await keys()).jwks(),
+    issue: async (issueArgs) => (await keys()).issue(issueArgs),
+    verifyAccessToken: async (token, now) => (await keys()).verifyAccessToken(token, now),
+    sealRefreshToken: async (id, generation) => (await keys()).sealRefreshToken(id, generation),
+    openRefreshToken: async (token) => (await keys()).openRefreshToken(token),
+  };
+}
+
+function issuerUrl(args: { region: string; userPoolId: string }): string {
+  return `https://cognito-idp.${args.region}.amazonaws.com/${args.userPoolId}`;
+}
+
 export async function createTokenIssuer(args: { region: string; userPoolId: string }): Promise<TokenIssuer> {
-  const issuer = `https://cognito-idp.${args.region}.amazonaws.com/${args.userPoolId}`;
+  const issuer = issuerUrl(args);
   // Access and ID tokens use different keys and kids, as in real pools (§2). The refresh-token key only
   // encrypts and never appears in the JWKS.
   const [accessKey, idKey, refreshKeyPair] = await Promise.all([
@@ -132,7 +153,7 @@ export async function createTokenIssuer(args: { region: string; userPoolId: stri
   return {
     issuer,
 
-    jwks() {
+    async jwks() {
       return { keys: [{ ...accessKey.publicJwk }, { ...idKey.publicJwk }] };
     },
 
