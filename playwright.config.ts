@@ -40,6 +40,18 @@ const emailConfigFile = writeRunConfig('e2e/config.email.e2e.json', 'config.emai
 const nginx = findNginx();
 if (!nginx && process.env.CI) throw new Error('nginx is not installed: .ci/run installs it (Debian package nginx).');
 
+/** One more `vite preview` of the same build, serving its own runtime config. */
+function previewServer(port: number, appConfigFile: string) {
+  return {
+    command: `node_modules/.bin/vite preview --port ${port} --outDir ${workDir}/dist`,
+    url: `http://127.0.0.1:${port}/`,
+    env: { APP_CONFIG_FILE: appConfigFile },
+    reuseExistingServer: false,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
 const systemChromium = '/usr/bin/chromium';
 const chromiumFlags = [
   '--no-sandbox',
@@ -116,31 +128,10 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
-    {
-      // Web servers start one after the other, each once the previous answers: the build above is done.
-      command: `node_modules/.bin/vite preview --port ${E2E_MFA_APP_PORT} --outDir ${workDir}/dist`,
-      url: `http://127.0.0.1:${E2E_MFA_APP_PORT}/`,
-      env: { APP_CONFIG_FILE: mfaConfigFile },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: `node_modules/.bin/vite preview --port ${E2E_EMAIL_APP_PORT} --outDir ${workDir}/dist`,
-      url: `http://127.0.0.1:${E2E_EMAIL_APP_PORT}/`,
-      env: { APP_CONFIG_FILE: emailConfigFile },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: `node_modules/.bin/vite preview --port ${E2E_ROTATION_APP_PORT} --outDir ${workDir}/dist`,
-      url: `http://127.0.0.1:${E2E_ROTATION_APP_PORT}/`,
-      env: { APP_CONFIG_FILE: rotationConfigFile },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    // Web servers start one after the other, each once the previous answers: the build above is done.
+    previewServer(E2E_MFA_APP_PORT, mfaConfigFile),
+    previewServer(E2E_EMAIL_APP_PORT, emailConfigFile),
+    previewServer(E2E_ROTATION_APP_PORT, rotationConfigFile),
     ...(nginx ? [nginxWebServer({ nginx, port: E2E_NGINX_APP_PORT, distDir: `${workDir}/dist`, configFile, workDir })] : []),
   ],
 });

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { chooseLanguage } from './a11y-helpers';
 import { fillNewPassword, heading, headings, notice, openSignIn, passwordField, signIn, submitSignIn } from './app';
 import { expect, test, uniquePassword } from './fixtures';
+import { otherCode } from './mfa-helpers';
 
 /**
  * What people hit when they first try the app (issue 10), in the real browser: what they typed survives a
@@ -17,11 +18,6 @@ async function requestResetCode(page: Page, username: string, outbox: { latestCo
   await page.getByRole('button', { name: 'Send code', exact: true }).click();
   await expect(heading(page, headings.resetPassword)).toBeVisible();
   return outbox.latestCode(username, 'ForgotPassword');
-}
-
-/** A six-digit code that is not `code`. */
-function otherCode(code: string): string {
-  return code === '000000' ? '111111' : '000000';
 }
 
 /** Serves the e2e config with `changes` (a key set to undefined is left out). */

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
@@ -7,10 +6,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { LANGUAGES, WCAG_TAGS, chooseLanguage, field, submitButton } from './a11y-helpers';
+import { LANGUAGES, axeFindings, chooseLanguage, field, submitButton } from './a11y-helpers';
 import { fillNewPassword, formAlert, heading, headings, notice, passwordField } from './app';
-import { expect, test as base, uniquePassword } from './fixtures';
-import { E2E_EMAIL_APP_PORT } from './ports';
+import { EMAIL_APP_URL, expect, test as base, uniquePassword } from './fixtures';
 
 /**
  * The app in front of a pool whose users sign in with their email address (UsernameAttributes email,
@@ -62,7 +60,7 @@ const test = base.extend<{ makeEmailUser: (options?: { temporary?: boolean }) =>
 });
 
 // The app server in front of the email pool (playwright.config.ts).
-test.use({ baseURL: `http://127.0.0.1:${E2E_EMAIL_APP_PORT}` });
+test.use({ baseURL: EMAIL_APP_URL });
 
 const emailField = (page: Page) => page.getByRole('textbox', { name: 'Email address', exact: true });
 
@@ -74,8 +72,7 @@ async function expectNoGeneratedId(page: Page, user: EmailUser): Promise<void> {
 
 /** axe's WCAG A and AA rules find nothing on the page as it is. */
 async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations).toEqual([]);
+  expect(await axeFindings(page)).toEqual([]);
 }
 
 async function signInWithEmail(page: Page, email: string, password: string): Promise<void> {

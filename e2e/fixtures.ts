@@ -17,7 +17,7 @@ import {
 import { test as base, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { TOTP } from 'otpauth';
-import { E2E_EMULATOR_PORT, E2E_MFA_APP_PORT } from './ports';
+import { E2E_EMAIL_APP_PORT, E2E_EMULATOR_PORT, E2E_MFA_APP_PORT, E2E_ROTATION_APP_PORT } from './ports';
 
 /**
  * Fixtures for the browser tests: an administrator's client for the test pool, users made per test and
@@ -33,13 +33,21 @@ export const APP_CLIENT_ID = 'localdemoappclient00000001';
 export const MFA_POOL_ID = 'us-east-1_LocalMfa';
 export const MFA_APP_CLIENT_ID = 'localmfaappclient000000001';
 export const MFA_APP_URL = `http://127.0.0.1:${E2E_MFA_APP_PORT}`;
+/** The same build in front of the pool whose users sign in with an email address. */
+export const EMAIL_APP_URL = `http://127.0.0.1:${E2E_EMAIL_APP_PORT}`;
+/** The same build in front of the demo pool's app client with refresh-token rotation. */
+export const ROTATION_APP_URL = `http://127.0.0.1:${E2E_ROTATION_APP_PORT}`;
 
 /** Which pool a test user lives in. */
 export type TestPool = 'demo' | 'mfaRequired';
-const POOLS: Record<TestPool, { poolId: string; clientId: string }> = {
+const POOLS: Readonly<Record<TestPool, { poolId: string; clientId: string }>> = {
   demo: { poolId: POOL_ID, clientId: APP_CLIENT_ID },
   mfaRequired: { poolId: MFA_POOL_ID, clientId: MFA_APP_CLIENT_ID },
 };
+
+export function poolIdOf(pool: TestPool): string {
+  return POOLS[pool].poolId;
+}
 
 /** The administrator's view of the pool, as the AWS SDK sees it. The emulator accepts any credentials. */
 export function createAdminClient(): CognitoIdentityProviderClient {

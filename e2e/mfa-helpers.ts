@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { AdminGetUserCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { MFA_POOL_ID, POOL_ID, authenticatorCode, type TestPool } from './fixtures';
+import { authenticatorCode, poolIdOf, type TestPool } from './fixtures';
 
 /**
  * The second step of sign-in and its set-up as a user sees them (English screens): headings, fields, the key
@@ -75,7 +75,7 @@ export async function adminMfaSettings(
   pool: TestPool,
   username: string,
 ): Promise<{ status: string | undefined; enabled: string[]; preferred: string | undefined; attributes: Record<string, string> }> {
-  const user = await admin.send(new AdminGetUserCommand({ UserPoolId: pool === 'demo' ? POOL_ID : MFA_POOL_ID, Username: username }));
+  const user = await admin.send(new AdminGetUserCommand({ UserPoolId: poolIdOf(pool), Username: username }));
   return {
     status: user.UserStatus,
     enabled: user.UserMFASettingList ?? [],

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { heading, headings, submitSignIn } from './app';
-import { EMULATOR_URL, expect, test } from './fixtures';
-import { E2E_ROTATION_APP_PORT } from './ports';
+import { EMULATOR_URL, ROTATION_APP_URL, expect, test } from './fixtures';
 
 /**
  * The app in front of an app client with refresh-token rotation (the demo pool's local-demo-rotating, with
@@ -11,7 +10,6 @@ import { E2E_ROTATION_APP_PORT } from './ports';
  * (`page.clock`, private to this page), so these tests run with the rest.
  */
 
-const ROTATION_APP_URL = `http://127.0.0.1:${E2E_ROTATION_APP_PORT}`;
 const ROTATING_CLIENT_ID = 'localdemorotatingclient001';
 
 /** What amazon-cognito-identity-js keeps in localStorage for the signed-in user. */
