@@ -22,6 +22,7 @@ import {
   signedIn,
   type CognitoClientError,
   useEmulator,
+  otherCode,
 } from './helpers';
 
 /** §4.19 GetUserAttributeVerificationCode and §4.20 VerifyUserAttribute, with the real clients. */
@@ -48,10 +49,6 @@ async function latestAttributeCode(username: string): Promise<string> {
 }
 
 /** A 6-digit code that is not `code`. */
-function otherCode(code: string): string {
-  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-}
-
 async function attributesOf(accessToken: string): Promise<Record<string, string>> {
   const response = await call(url(), 'GetUser', { AccessToken: accessToken });
   const list = response.body.UserAttributes as Array<{ Name: string; Value: string }>;

@@ -243,6 +243,11 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
   throw new Error('expected the call to fail');
 }
 
+/** A code of the same shape that is certainly not `code`. */
+export function otherCode(code: string): string {
+  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+}
+
 export function expectError(response: RawResponse): { type: string; message: string } {
   return { type: String(response.body.__type), message: String(response.body.message) };
 }

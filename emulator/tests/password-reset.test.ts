@@ -14,6 +14,7 @@ import {
   passwordSignIn,
   useEmulator,
   type CognitoClientError,
+  otherCode,
 } from './helpers';
 
 const emulator = useEmulator();
@@ -29,10 +30,6 @@ function confirmForgotPassword(username: string, code: string, password = NEW_PA
 }
 
 /** A 6-digit code that is not `code`. */
-function otherCode(code: string): string {
-  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-}
-
 describe('forgot password with amazon-cognito-identity-js', () => {
   it('delivers a code to the verified email, masked, and resets the password with it', async () => {
     const user = cognitoUser(url(), 'demo.user');
