@@ -1,10 +1,10 @@
-import type { CountdownPhase } from '../../auth/challenge-timer';
 import { ClockTime } from '../../ui/clock-time';
 import { useAppTranslation } from '../../ui/use-app-translation';
 import type { ChallengeSession } from './use-challenge-session';
 
-export interface ChallengeTimerProps extends Pick<ChallengeSession, 'secondsLeft'> {
-  phase: CountdownPhase;
+export interface ChallengeTimerProps {
+  /** The screen's `useChallengeSession()`: nothing is shown once the challenge has ended. */
+  session: Pick<ChallengeSession, 'secondsLeft' | 'phase' | 'ended'>;
   /** What this screen's user must finish in time, and what happens if not. Shown from the start. */
   limitKey: string;
   /** Shown for the moment before the screen leaves for sign-in. */
@@ -29,9 +29,10 @@ export interface ChallengeTimerProps extends Pick<ChallengeSession, 'secondsLeft
  * Sign-in opens with the notice that time ran out, and the layout's announcer speaks it after the heading;
  * so the expiry is announced once, where the user lands.
  */
-export function ChallengeTimer({ secondsLeft, phase, limitKey, expiredKey }: ChallengeTimerProps) {
+export function ChallengeTimer({ session: { secondsLeft, phase, ended }, limitKey, expiredKey }: ChallengeTimerProps) {
   const { t } = useAppTranslation();
   const warning = phase === 'warning';
+  if (ended) return null;
 
   return (
     <div className={`challenge-timer challenge-timer--${phase}`}>

@@ -30,7 +30,8 @@ export function ChooseMfaForm({ challenge, from }: ChooseMfaFormProps) {
   // No default: every radio button starts unchecked.
   const form = useForm<ChooseMfaValues>({ resolver: zodResolver(ChooseMfaSchema) });
   const { register, formState } = form;
-  const { secondsLeft, phase, ended, follow } = useChallengeSession(challenge);
+  const session = useChallengeSession(challenge);
+  const { phase, ended, follow } = session;
   const leave = useLeaveChallenge(challenge.username);
 
   const submit = useSingleFlightSubmit(
@@ -43,14 +44,7 @@ export function ChooseMfaForm({ challenge, from }: ChooseMfaFormProps) {
 
   return (
     <form noValidate onSubmit={submit}>
-      {ended ? null : (
-        <ChallengeTimer
-          secondsLeft={secondsLeft}
-          phase={phase}
-          limitKey="chooseMfa.timeLimit"
-          expiredKey="chooseMfa.expired"
-        />
-      )}
+      <ChallengeTimer session={session} limitKey="chooseMfa.timeLimit" expiredKey="chooseMfa.expired" />
       <FormAlert message={errorText(formState.errors.root?.server)} />
       <fieldset className="form-fieldset" disabled={phase === 'expired' || ended}>
         <MethodChoice

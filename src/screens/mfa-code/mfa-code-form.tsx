@@ -32,7 +32,8 @@ export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
   const { answerMfaCode } = useAuth();
   const form = useForm<MfaCodeValues>({ resolver: zodResolver(MfaCodeSchema), defaultValues: { code: '' } });
   const { register, formState } = form;
-  const { secondsLeft, phase, ended, follow } = useChallengeSession(challenge);
+  const session = useChallengeSession(challenge);
+  const { phase, ended, follow } = session;
   const leave = useLeaveChallenge(challenge.username);
   // Cognito has no way to send a text-message or email code again; an authenticator app shows a new one itself.
   const sentByMessage = challenge.name !== 'SOFTWARE_TOKEN_MFA';
@@ -49,14 +50,7 @@ export function MfaCodeForm({ challenge, from }: MfaCodeFormProps) {
 
   return (
     <form noValidate onSubmit={submit}>
-      {ended ? null : (
-        <ChallengeTimer
-          secondsLeft={secondsLeft}
-          phase={phase}
-          limitKey="mfaCode.timeLimit"
-          expiredKey="mfaCode.expired"
-        />
-      )}
+      <ChallengeTimer session={session} limitKey="mfaCode.timeLimit" expiredKey="mfaCode.expired" />
       <FormAlert message={errorText(formState.errors.root?.server)} />
       <fieldset className="form-fieldset" disabled={phase === 'expired' || ended}>
         <VerificationCodeField

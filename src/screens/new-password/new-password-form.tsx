@@ -63,7 +63,8 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
   });
   const { register, formState, setValue } = form;
   const newPassword = useWatch({ control: form.control, name: 'newPassword' });
-  const { secondsLeft, phase, ended, follow } = useChallengeSession(challenge);
+  const session = useChallengeSession(challenge);
+  const { phase, ended, follow } = session;
   const expired = phase === 'expired';
 
   const errorField: ErrorFieldMap<NewPasswordValues> = (field) => {
@@ -91,14 +92,7 @@ export function NewPasswordForm({ challenge, from }: NewPasswordFormProps) {
 
   return (
     <form noValidate onSubmit={submit}>
-      {ended ? null : (
-        <ChallengeTimer
-          secondsLeft={secondsLeft}
-          phase={phase}
-          limitKey="newPassword.timeLimit"
-          expiredKey="newPassword.expired"
-        />
-      )}
+      <ChallengeTimer session={session} limitKey="newPassword.timeLimit" expiredKey="newPassword.expired" />
       <FormAlert message={errorText(formState.errors.root?.server)} />
       <fieldset className="form-fieldset" disabled={expired || ended}>
         <HiddenUsernameField username={username} />

@@ -48,14 +48,7 @@ export function SetUpAuthenticator({ challenge, from }: SetUpAuthenticatorProps)
 
   return (
     <>
-      {session.ended ? null : (
-        <ChallengeTimer
-          secondsLeft={session.secondsLeft}
-          phase={session.phase}
-          limitKey="setUpAuthenticator.timeLimit"
-          expiredKey="setUpAuthenticator.expired"
-        />
-      )}
+      <ChallengeTimer session={session} limitKey="setUpAuthenticator.timeLimit" expiredKey="setUpAuthenticator.expired" />
       <ol className="set-up-steps">
         <li>
           <p>{t('setUpAuthenticator.stepInstall')}</p>
