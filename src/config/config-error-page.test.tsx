@@ -1,5 +1,6 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../i18n';
 import { ConfigErrorPage } from './config-error-page';
 import { parseConfig } from './load-config';
 
@@ -17,6 +18,45 @@ describe('ConfigErrorPage', () => {
     ]);
     expect(screen.getByRole('alert')).toHaveTextContent('The configuration file /config.json has 2 problems:');
     expect(document.title).toBe('This app is not configured correctly');
+  });
+
+  describe('in Japanese and Chinese', () => {
+    afterEach(async () => {
+      cleanup(); // unmount first: nothing is left to re-render when English comes back
+      await setLanguage('en', { remember: false });
+    });
+
+    // No space is typed after 。 or ；, nor between "the file" and the problem: only beside a Latin key.
+    it.each([
+      [
+        'ja',
+        [
+          'userPoolId が指定されていません。us-east-1_AbCdEf123 のようなユーザープール ID（55文字以内）を指定してください。',
+          'challengeSessionMinutes の値が正しくありません。3～15の整数（分）で、アプリクライアントの AuthSessionValidity と同じ値を指定してください。',
+        ],
+        'ファイル全体の値が正しくありません。JSON オブジェクトを指定してください。',
+      ],
+      [
+        'zh-CN',
+        [
+          'userPoolId 缺失；应为用户池 ID，例如 us-east-1_AbCdEf123（不超过55个字符）。',
+          'challengeSessionMinutes 的值无效；应为3到15之间的整数（分钟），且与应用客户端的 AuthSessionValidity 相同。',
+        ],
+        '文件本身的值无效；应为 JSON 对象。',
+      ],
+    ] as const)('joins the parts of each problem as %s writes them', async (language, expected, wholeFile) => {
+      await setLanguage(language, { remember: false });
+      const result = parseConfig({ region: 'us-east-1', userPoolClientId: 'abc', challengeSessionMinutes: 20 });
+      if (result.ok) throw new Error('expected a problem');
+      const { unmount } = render(<ConfigErrorPage problem={result.problem} />);
+      expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(expected);
+      unmount();
+
+      const notAnObject = parseConfig([]);
+      if (notAnObject.ok) throw new Error('expected a problem');
+      render(<ConfigErrorPage problem={notAnObject.problem} />);
+      expect(screen.getByRole('listitem').textContent).toBe(wholeFile);
+    });
   });
 
   it('says when the file could not be loaded', () => {

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
+import { spaceBetweenTexts } from '../i18n/languages';
 import { useTranslation } from '../i18n/react';
 import type { ConfigProblem } from './load-config';
 
 /** Shown instead of the app when /config.json is missing or wrong; it addresses whoever deploys the app. */
 export function ConfigErrorPage({ problem }: { problem: ConfigProblem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = t('config.title');
+  const space = spaceBetweenTexts(i18n.resolvedLanguage ?? i18n.language);
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -29,8 +31,12 @@ export function ConfigErrorPage({ problem }: { problem: ConfigProblem }) {
               <ul className="config-issues">
                 {problem.issues.map((issue) => (
                   <li key={`${issue.key}:${issue.problem}`}>
-                    <code>{issue.key === '' ? t('config.document') : issue.key}</code>{' '}
-                    {t(`config.problem.${issue.problem}`)} {t(issue.expectKey, issue.values)}
+                    {/* A key is a Latin word, spaced from any text; "the file" is text in the page's language. */}
+                    <code>{issue.key === '' ? t('config.document') : issue.key}</code>
+                    {issue.key === '' ? space : ' '}
+                    {t(`config.problem.${issue.problem}`)}
+                    {space}
+                    {t(issue.expectKey, issue.values)}
                   </li>
                 ))}
               </ul>

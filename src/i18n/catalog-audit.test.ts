@@ -7,6 +7,7 @@ import {
   placeholderProblems,
   placeholdersOf,
   pluralCategories,
+  spacingProblems,
   splitPluralKey,
   unknownKeys,
   unusedKeys,
@@ -75,6 +76,20 @@ describe('catalog audit', () => {
   it('lets only a singular form leave the count out', () => {
     const loose = { language: 'en', flat: { 'a.greeting': 'Hello {{name}}', 'a.left_one': 'a second', 'a.left_other': 'seconds' } };
     expect(placeholderProblems(english, loose)).toEqual(['en: a.left_other has no placeholders, en has {{count, number}}']);
+  });
+
+  it('holds Japanese and Chinese to one spacing', () => {
+    const sound = {
+      'a.sms': 'SMS で{{count, number}}秒後に、6桁のコードを {{destination}} 宛てにお送りしました。us-east-1 のような値です。',
+      'a.zh': '验证码为6位数字，例如 1990-04-23，不超过{{maxLength}}个字符。',
+    };
+    expect(spacingProblems({ language: 'ja', flat: sound })).toEqual([]);
+    expect(spacingProblems({ language: 'ja', flat: { a: '完了しました。 次へ', b: 'SMSで', c: '6 桁', d: '{{min}} の整数' } })).toEqual([
+      'ja: a has a space beside full-width punctuation: 完了しました。 次へ',
+      'ja: b has a Latin letter without a space: SMSで',
+      'ja: c has a space beside a number: 6 桁',
+      'ja: d has a space beside a number placeholder: {{min}} の整数',
+    ]);
   });
 
   it('counts a key as used when the code writes it out, or a rule builds it', () => {

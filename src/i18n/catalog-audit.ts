@@ -2,8 +2,9 @@ import { isCatalog, type Catalog } from './catalog';
 
 /**
  * Checks that keep the catalogs honest: every language has every key English has (with the plural forms
- * its own grammar needs), the same placeholders, and no key the code never asks for. Used by
- * catalogs.test.ts; pure functions so that the checks themselves are tested on small catalogs.
+ * its own grammar needs), the same placeholders, Japanese and Chinese spaced one way, and no key the code
+ * never asks for. Used by catalogs.test.ts; pure functions so that the checks themselves are tested on small
+ * catalogs.
  */
 
 /** Dotted key → text, e.g. `errors.passwordPolicy.minLength`. */
@@ -129,6 +130,27 @@ export function placeholderProblems(reference: LanguageCatalog, other: LanguageC
     }
   }
   return problems;
+}
+
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー`;
+/** The catalogs' placeholders for a number. */
+const NUMBER_PLACEHOLDER = String.raw`\{\{(?:count, number|min|max|maxLength)\}\}`;
+const SPACING_RULES: readonly { rule: string; pattern: RegExp }[] = [
+  { rule: 'a space beside full-width punctuation', pattern: /[。、，；：（）「」“”！？] | [。、，；：（）「」“”！？]/u },
+  { rule: 'a Latin letter without a space', pattern: new RegExp(`[A-Za-z][${CJK}]|[${CJK}][A-Za-z]`, 'u') },
+  // A number on its own (not part of a code such as us-east-1 or a value such as 1990-04-23).
+  { rule: 'a space beside a number', pattern: new RegExp(String.raw`(?<![\w.+:-])\d+ [${CJK}]|[${CJK}] \d+(?![\w.:-])`, 'u') },
+  { rule: 'a space beside a number placeholder', pattern: new RegExp(`${NUMBER_PLACEHOLDER} [${CJK}]|[${CJK}] ${NUMBER_PLACEHOLDER}`, 'u') },
+];
+
+/**
+ * Japanese and Chinese spacing (docs/contributing.md): a half-width space between their text and a Latin word,
+ * none between their text and a number, none beside full-width punctuation.
+ */
+export function spacingProblems({ language, flat }: LanguageCatalog): string[] {
+  return Object.entries(flat).flatMap(([key, text]) =>
+    SPACING_RULES.filter(({ pattern }) => pattern.test(text)).map(({ rule }) => `${language}: ${key} has ${rule}: ${text}`),
+  );
 }
 
 /** A key (without plural suffix) written out in full as a string literal: 'a.b', "a.b" or `a.b`. */

@@ -10,6 +10,7 @@ import {
   keyLikeLiterals,
   keyProblems,
   placeholderProblems,
+  spacingProblems,
   unknownKeys,
   unusedKeys,
   type LanguageCatalog,
@@ -128,6 +129,12 @@ describe('catalogs', () => {
   it('hold every key the code names', () => {
     const named = [...keyLikeLiterals(appSources, Object.keys(catalogs.get('en') ?? {})), ...dynamicKeys];
     expect(unknownKeys(named, english.flat)).toEqual([]);
+  });
+
+  it('space Japanese and Chinese one way: beside Latin words, not beside numbers or full-width punctuation', () => {
+    const cjk = allLanguages.filter(({ language }) => language === 'ja' || language === 'zh-CN');
+    expect(cjk).toHaveLength(2);
+    expect(cjk.flatMap(spacingProblems)).toEqual([]);
   });
 
   it('are written in their own language (a Japanese or Chinese text is not English left in place)', () => {

@@ -15,6 +15,20 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   'zh-CN': '简体中文',
 };
 
+/**
+ * The space typed between two pieces of text the app sets side by side (two sentences, a sentence and a
+ * link): one in English; none in Japanese and Chinese, whose full stop 。 and semicolon ； carry their own.
+ */
+const SPACE_BETWEEN_TEXTS: Readonly<Record<Language, string>> = {
+  en: ' ',
+  ja: '',
+  'zh-CN': '',
+};
+
+export function spaceBetweenTexts(language: string): string {
+  return isSupportedLanguage(language) ? SPACE_BETWEEN_TEXTS[language] : ' ';
+}
+
 /** Where the user's explicit choice is remembered. A preference, not a secret. */
 export const LANGUAGE_STORAGE_KEY = 'language';
 

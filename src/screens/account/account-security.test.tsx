@@ -1,9 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
 import type { AccountDetails } from '../../auth/adapter';
 import type { SignedInUser } from '../../auth/auth-types';
 import type { AppConfigInput } from '../../config/schema';
+import { setLanguage } from '../../i18n';
 import { cognitoFailure, createFakeAuthAdapter, demoUser } from '../../test/fake-auth-adapter';
 import { renderScreen } from '../../test/render-screen';
 import { later, settlePoolAnswers } from '../../test/pool-answers';
@@ -72,6 +73,22 @@ describe('AccountRoute: contacts not verified', () => {
       'you cannot use it to reset a forgotten password',
     );
     expect(screen.getByRole('link', { name: 'Verify email address' })).toHaveAttribute('href', `${paths.verifyContact}?attribute=email`);
+  });
+
+  it('puts the link right after the sentence in Japanese and Chinese, with no space after 。', async () => {
+    await renderAccount({ user: { username: 'jane', attributes: { email: 'jane@example.com', email_verified: 'false' } } });
+    const paragraph = () => screen.getByRole('link', { name: 'Verify email address' }).closest('p');
+    expect(paragraph()?.textContent).toMatch(/password\. Verify email address$/);
+    try {
+      await act(() => setLanguage('ja', { remember: false }));
+      const link = screen.getByRole('link', { name: 'メールアドレスを確認' });
+      expect(link.closest('p')?.textContent).toMatch(/使えません。メールアドレスを確認$/);
+      await act(() => setLanguage('zh-CN', { remember: false }));
+      expect(screen.getByRole('link', { name: '验证电子邮箱' }).closest('p')?.textContent).toMatch(/重置密码。验证电子邮箱$/);
+    } finally {
+      cleanup(); // unmount first: nothing is left to re-render when English comes back
+      await setLanguage('en', { remember: false });
+    }
   });
 
   it('says the same of an unverified phone number', async () => {
