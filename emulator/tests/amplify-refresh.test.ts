@@ -1,7 +1,7 @@
-import { Amplify } from 'aws-amplify';
-import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
-import { afterEach, describe, expect, it } from 'vitest';
-import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, advanceClock, call, expectError, interceptCognitoRequests, useEmulator } from './helpers';
+import { fetchAuthSession, signIn } from 'aws-amplify/auth';
+import { describe, expect, it } from 'vitest';
+import { useAmplify } from './amplify-helpers';
+import { APP_CLIENT, DEMO_PASSWORD, advanceClock, call, expectError, interceptCognitoRequests, useEmulator } from './helpers';
 
 /**
  * Amplify JS v6 renews tokens with GetTokensFromRefreshToken only (docs/cognito-behaviour.md §4.21): an Amplify
@@ -10,20 +10,13 @@ import { APP_CLIENT, DEMO_PASSWORD, POOL_ID, advanceClock, call, expectError, in
 
 const emulator = useEmulator();
 const url = () => emulator.current.url;
+const { configure } = useAmplify(url);
 const ROTATING_CLIENT = 'localdemorotatingclient001';
-
-function configure(clientId: string): void {
-  Amplify.configure({ Auth: { Cognito: { userPoolId: POOL_ID, userPoolClientId: clientId, userPoolEndpoint: url() } } });
-}
 
 /** The refresh tokens Amplify sent, in order. */
 function refreshTokensSent(requests: ReadonlyArray<{ operation: string; body: Record<string, unknown> }>): string[] {
   return requests.filter((request) => request.operation === 'GetTokensFromRefreshToken').map((request) => String(request.body.RefreshToken));
 }
-
-afterEach(async () => {
-  await signOut().catch(() => undefined);
-});
 
 describe('Amplify JS v6 token refresh against the local pool', () => {
   it('without rotation: renews with GetTokensFromRefreshToken and keeps its refresh token', async () => {

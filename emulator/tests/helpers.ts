@@ -232,7 +232,10 @@ export const SIGNED = {
   'X-Amz-Date': '20261122T000000Z',
 };
 
-/** The service error the AWS SDK threw, as `{ name, message }`; fails when the call succeeded. */
+/**
+ * The service error the AWS SDK threw (or Amplify, whose AuthError has the same `name` and `message`), as
+ * `{ name, message }`; fails when the call succeeded.
+ */
 export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
   try {
     await promise;
