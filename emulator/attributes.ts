@@ -59,6 +59,16 @@ export function unverifyIfChanged(
   attributes.set(flag, 'false');
 }
 
+/**
+ * §4.12: the names among `names` that the pool schema does not have, each once, in the order first sent. Cognito
+ * reports every one of them in one answer, not only the first.
+ */
+export function namesOutsideSchema(schema: ReadonlyMap<string, AttributeDefinition>, names: Iterable<string>): string[] {
+  const outside = new Set<string>();
+  for (const name of names) if (!schema.has(name)) outside.add(name);
+  return [...outside];
+}
+
 export function buildSchema(
   requiredAttributes: readonly string[],
   customAttributes: ReadonlyArray<{ Name: string; AttributeDataType: AttributeDataType; Mutable: boolean }>,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock';
-import { BodyTooLargeError, isLoopbackOrigin, readBody, sendJson, sendText } from './http-util';
+import { BodyTooLargeError, readBody, sendJson, sendText } from './http-util';
 import type { OutboxMessage, Store } from './store';
 
 /**
@@ -14,6 +14,8 @@ export interface DevEndpointDeps {
   store: Store;
   clock: Clock;
   reset(): void;
+  /** Pages of this Origin may drive the pool: loopback ones, and those given with --allow-origin (§0.1). */
+  trustsOrigin(origin: string): boolean;
 }
 
 /** Answers a request under /_emulator; the caller has already matched the prefix. */
@@ -45,16 +47,16 @@ export async function handleDevEndpoint(
       sendJson(response, 200, clockState(deps.clock));
       return;
     case `POST ${DEV_PREFIX}/clock`:
-      if (refusedCrossSite(request, response)) return;
+      if (refusedCrossSite(request, response, deps)) return;
       // Security: application/json is not a CORS-safelisted content type, so a browser must preflight it, and
-      // the preflight is only granted to loopback origins (server.ts).
+      // the preflight is only granted to trusted origins (server.ts).
       if (!isJson(request)) {
         sendJson(response, 415, { message: 'Send the body as Content-Type: application/json.' });
         return;
       }
       return advanceClock(request, response, deps.clock);
     case `POST ${DEV_PREFIX}/reset`:
-      if (refusedCrossSite(request, response)) return;
+      if (refusedCrossSite(request, response, deps)) return;
       deps.reset();
       sendJson(response, 200, { reset: true, ...clockState(deps.clock) });
       return;
@@ -68,13 +70,13 @@ export async function handleDevEndpoint(
 /**
  * Security: any web page the developer visits can send a simple POST (no preflight: no body, or a text/plain
  * or form one) to this server, and the browser marks it with the page's Origin. So a state-changing developer
- * endpoint refuses a request whose Origin is present and not on this machine. A request without Origin (curl,
- * Node's fetch, test fixtures) is not from a web page on another site and passes.
+ * endpoint refuses a request whose Origin is present and neither on this machine nor given with --allow-origin.
+ * A request without Origin (curl, Node's fetch, test fixtures) is not from a web page on another site and passes.
  */
-function refusedCrossSite(request: IncomingMessage, response: ServerResponse): boolean {
+function refusedCrossSite(request: IncomingMessage, response: ServerResponse, deps: DevEndpointDeps): boolean {
   const origin = request.headers.origin;
-  if (origin === undefined || isLoopbackOrigin(origin)) return false;
-  sendJson(response, 403, { message: 'Developer endpoints only answer pages served from this machine.' });
+  if (origin === undefined || deps.trustsOrigin(origin)) return false;
+  sendJson(response, 403, { message: 'Developer endpoints only answer pages served from this machine or from an origin given with --allow-origin.' });
   return true;
 }
 

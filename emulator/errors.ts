@@ -69,6 +69,8 @@ export const Messages = {
   notVerifiableAttribute: 'Invalid attribute name. Only phone_number and email can be verified.',
   noRegisteredEmail: 'User does not have a valid registered email address',
   noRegisteredPhoneNumber: 'User does not have a valid registered phone number',
+  // §4.16: ListUsers AttributesToGet naming an attribute the pool does not have.
+  requestedAttributesDoNotExist: 'One or more requested attributes do not exist.',
 } as const;
 
 export const Errors = {
@@ -110,9 +112,15 @@ export const Errors = {
   /** MFA, M13: SetUserMFAPreference for a factor the user has no phone, email or verified authenticator for. */
   noMfaDeliveryConfig: (factor: string) =>
     fail('InvalidParameterException', `User does not have delivery config set to turn on ${factor}`),
-  /** [U] An attribute outside the pool schema: the wording follows the SignUp message seen in apps. */
-  attributeNotInSchema: (name: string) =>
-    fail('InvalidParameterException', `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`),
+  /**
+   * §4.12 [R]: every attribute outside the pool schema, one line each, each line ending in a newline. `create` is
+   * the form SignUp answers, `update` the form UpdateUserAttributes answers. [U] Which form AdminCreateUser
+   * (`create`), AdminUpdateUserAttributes and the NEW_PASSWORD_REQUIRED answer (`update`) use.
+   */
+  attributesNotInSchema: (names: readonly string[], form: 'create' | 'update') => {
+    const lines = names.map((name) => `${form === 'update' ? 'user.' : ''}${name}: Attribute does not exist in the schema.\n`).join('');
+    return fail('InvalidParameterException', form === 'create' ? `Attributes did not conform to the schema: ${lines}` : lines);
+  },
   /** [U] The model declares UnsupportedUserStateException (e.g. AdminCreateUser RESEND); callers word the message. */
   unsupportedUserState: (message: string) => fail('UnsupportedUserStateException', message),
   poolClientNotFound: (clientId: string) =>

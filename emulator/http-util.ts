@@ -49,3 +49,22 @@ export function isLoopbackOrigin(origin: string): boolean {
   const host = parsed.hostname;
   return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
+
+/**
+ * An origin given with --allow-origin, as browsers send it in the Origin header (scheme, host, and the port
+ * unless it is the scheme's default): `https://App.Example.test:443/` becomes `https://app.example.test`. Anything
+ * that is not an http(s) origin alone (a path, a query, credentials, `*`, `null`) answers null.
+ */
+export function parseAllowedOrigin(text: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.username || parsed.password || parsed.pathname !== '/' || parsed.search || parsed.hash) return null;
+  // The pathname is '/' for both `https://a.test` and `https://a.test/`; anything after the host is refused.
+  if (!/^https?:\/\/[^/?#]+\/?$/i.test(text)) return null;
+  return parsed.origin.length <= LIMITS.maxOriginLength ? parsed.origin : null;
+}

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
+import { parseAllowedOrigin } from './http-util';
 import { SeedError } from './seed-schema';
 import { DEFAULT_SEED_PATH, startEmulator } from './server';
 
 /**
- * `npm run emulator -- [--port 9229] [--seed FILE] [--allow-host NAME]…`: the local Cognito user pool, until
- * Ctrl-C.
+ * `npm run emulator -- [--port 9229] [--seed FILE] [--allow-host NAME]… [--allow-origin ORIGIN]…`: the local
+ * Cognito user pool, until Ctrl-C.
  */
 
 const USAGE =
-  'usage: npm run emulator -- [--port 9229] [--seed emulator/seed.json] [--allow-host NAME]...\n' +
-  '  --allow-host NAME  also answer requests whose Host header is NAME (besides 127.0.0.1, localhost, [::1]); repeatable';
+  'usage: npm run emulator -- [--port 9229] [--seed emulator/seed.json] [--allow-host NAME]... [--allow-origin ORIGIN]...\n' +
+  '  --allow-host NAME      also answer requests whose Host header is NAME (besides 127.0.0.1, localhost, [::1]); repeatable\n' +
+  '  --allow-origin ORIGIN  also let browser pages of ORIGIN (e.g. https://app.example.test) call the pool; repeatable';
 
 /** A host name as it appears in a Host header: letters, digits, dots and hyphens, or an IPv6 address in brackets. */
 function parseAllowedHost(name: string): string {
@@ -18,6 +20,16 @@ function parseAllowedHost(name: string): string {
     process.exit(2);
   }
   return name.toLowerCase();
+}
+
+/** A whole http(s) origin, as a browser sends it in its Origin header (docs/cognito-behaviour.md §0.1). */
+function parseOriginOption(text: string): string {
+  const origin = parseAllowedOrigin(text);
+  if (origin === null) {
+    console.error(`--allow-origin takes an origin such as https://app.example.test (no path, no *), not "${text}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return origin;
 }
 
 function parsePort(text: string | undefined): number {
@@ -31,13 +43,14 @@ function parsePort(text: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; seed?: string; 'allow-host'?: string[]; help?: boolean };
+  let values: { port?: string; seed?: string; 'allow-host'?: string[]; 'allow-origin'?: string[]; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         seed: { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
+        'allow-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -53,7 +66,8 @@ async function main(): Promise<void> {
   let emulator;
   try {
     const allowedHosts = (values['allow-host'] ?? []).map(parseAllowedHost);
-    emulator = await startEmulator({ port: parsePort(values.port), seedPath, allowedHosts });
+    const allowedOrigins = (values['allow-origin'] ?? []).map(parseOriginOption);
+    emulator = await startEmulator({ port: parsePort(values.port), seedPath, allowedHosts, allowedOrigins });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof SeedError) console.error(error.message);
@@ -70,6 +84,9 @@ async function main(): Promise<void> {
   }
   console.log(`  outbox (codes and temporary passwords): ${emulator.url}/_emulator/`);
   if (values['allow-host']?.length) console.log(`  also answers for host names: ${values['allow-host'].join(', ')}`);
+  if (values['allow-origin']?.length) {
+    console.log(`  also answers browser pages of: ${values['allow-origin'].map(parseOriginOption).join(', ')}`);
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createClock, type Clock } from './clock';
 import { DEV_PREFIX, handleDevEndpoint } from './dev-endpoints';
 import { CognitoServiceError, Errors } from './errors';
-import { BodyTooLargeError, isLoopbackOrigin, readBody, sendJson } from './http-util';
+import { BodyTooLargeError, isLoopbackOrigin, parseAllowedOrigin, readBody, sendJson } from './http-util';
 import { LIMITS } from './limits';
 import { validateInput } from './model/validate';
 import { OPERATIONS, type OperationContext } from './operations';
@@ -39,6 +39,11 @@ export interface EmulatorOptions {
    * a name in /etc/hosts or a container's service name. Any other Host is refused (DNS rebinding).
    */
   allowedHosts?: readonly string[];
+  /**
+   * Origins besides this machine's (§0.1) whose pages may call the pool from a browser, e.g.
+   * `https://app.example.test`: each gets the same CORS answers as a loopback page. Only whole origins, never `*`.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -53,6 +58,7 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const trustsOrigin = originPolicy(options.allowedOrigins ?? []);
   const seed: Seed = options.seed ? parseSeed(options.seed) : await loadSeedFile(options.seedPath ?? DEFAULT_SEED_PATH);
   const clock = createClock(options.clockBase);
   const store = await Store.create(seed, clock);
@@ -69,7 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       refuseHost(response, request.headers.host);
       return;
     }
-    handleRequest(request, response, { store, clock, reset }).catch((error: unknown) => {
+    handleRequest(request, response, { store, clock, reset, trustsOrigin }).catch((error: unknown) => {
       // Last resort: headers may already be out; never let one request bring the server down.
       console.error('local user pool: unhandled failure', error);
       if (!response.headersSent) writeError(response, Errors.internal());
@@ -140,11 +146,13 @@ interface ServerDeps {
   store: Store;
   clock: Clock;
   reset(): void;
+  /** Whether a page of this Origin may call the pool (§0.1): loopback, or given with --allow-origin. */
+  trustsOrigin(origin: string): boolean;
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse, deps: ServerDeps): Promise<void> {
   response.setHeader('x-amzn-RequestId', randomUUID());
-  const corsAllowed = applyCors(request, response);
+  const corsAllowed = applyCors(request, response, deps.trustsOrigin);
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
 
   if (request.method === 'OPTIONS') {
@@ -260,7 +268,7 @@ function headerValue(message: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// CORS (§0.1): browser pages on loopback origins only.
+// CORS (§0.1): browser pages on loopback origins, and on the origins given with --allow-origin.
 
 const EXPOSED_HEADERS = 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date';
 /** What amazon-cognito-identity-js sends (§0.1), plus what the browser build of the AWS SDK adds for signed calls. */
@@ -278,14 +286,29 @@ const ALLOWED_HEADERS = [
 ].join(', ');
 
 /**
- * Security: only pages served from this machine may call the pool from a browser. The origin is echoed (never
+ * Security (§0.1): a browser page may call the pool only from this machine or from an origin the developer named
+ * with --allow-origin, compared whole and exactly as the browser sends it. Allowed origins are normalised the same
+ * way (http-util.ts parseAllowedOrigin); an option that is not an origin is refused at start rather than ignored.
+ */
+function originPolicy(allowedOrigins: readonly string[]): (origin: string) => boolean {
+  const allowed = new Set<string>();
+  for (const text of allowedOrigins) {
+    const origin = parseAllowedOrigin(text);
+    if (origin === null) throw new Error(`allowedOrigins: "${text}" is not an http(s) origin such as https://app.example.test`);
+    allowed.add(origin);
+  }
+  return (origin) => isLoopbackOrigin(origin) || allowed.has(origin);
+}
+
+/**
+ * Security: only pages the pool trusts (originPolicy) may call it from a browser. The origin is echoed (never
  * `*`) with credentials allowed, so `fetchOptions.credentials` works too (§0.1).
  */
-function applyCors(request: IncomingMessage, response: ServerResponse): boolean {
+function applyCors(request: IncomingMessage, response: ServerResponse, trustsOrigin: (origin: string) => boolean): boolean {
   const origin = request.headers.origin;
   response.setHeader('Vary', 'Origin');
   // An origin longer than any page on this machine has is refused rather than echoed into a header.
-  if (!origin || origin.length > LIMITS.maxOriginLength || !isLoopbackOrigin(origin)) return false;
+  if (!origin || origin.length > LIMITS.maxOriginLength || !trustsOrigin(origin)) return false;
   response.setHeader('Access-Control-Allow-Origin', origin);
   response.setHeader('Access-Control-Allow-Credentials', 'true');
   response.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
@@ -304,7 +327,7 @@ function answerPreflight(request: IncomingMessage, response: ServerResponse, cor
     'Access-Control-Max-Age': '600',
     'Content-Length': '0',
   };
-  // Chrome's Private Network Access preflight, for pages on another loopback port.
+  // Chrome's Private Network Access preflight, for pages on another loopback port or an allowed public origin.
   if (request.headers['access-control-request-private-network'] === 'true') {
     headers['Access-Control-Allow-Private-Network'] = 'true';
   }

@@ -11,7 +11,8 @@ export interface AuthenticatedCaller {
 /**
  * Every operation authorised by an AccessToken verifies it on every use (§4.6): signature and issuer, expiry
  * (by the emulator clock), the user still existing, and revocation (GlobalSignOut, RevokeToken,
- * AdminDisableUser). Messages from §5.2.
+ * AdminDisableUser). Messages from §5.2. §4.11: a user whose password an administrator reset keeps their tokens,
+ * but none of them works until the reset is completed.
  */
 export async function authenticateAccessToken(context: OperationContext, accessToken: string): Promise<AuthenticatedCaller> {
   const now = context.clock.now();
@@ -33,6 +34,7 @@ export async function authenticateAccessToken(context: OperationContext, accessT
     // A family missing from the store was dropped by POST /_emulator/reset: for the token's holder that is
     // indistinguishable from a sign-out.
     if (!family || family.revoked || !user.enabled) throw Errors.notAuthorized(Messages.accessTokenRevoked);
+    if (user.status === 'RESET_REQUIRED') throw Errors.passwordResetRequired();
     return { pool, user, family };
   }
   throw Errors.notAuthorized(expired ? Messages.accessTokenExpired : Messages.invalidAccessToken);

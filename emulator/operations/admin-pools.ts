@@ -1,5 +1,5 @@
-import { describeSchemaAttribute } from '../attributes';
-import { Errors } from '../errors';
+import { describeSchemaAttribute, namesOutsideSchema } from '../attributes';
+import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
 import type { ClientState, PoolState, UserState } from '../store';
 import { epochSeconds, requirePool, signedOperation, type OperationContext } from './context';
@@ -77,6 +77,10 @@ function parseFilter(filter: string | undefined): ((user: UserState) => boolean)
 async function listUsers(input: JsonObject, context: OperationContext): Promise<JsonObject> {
   const pool = requirePool(context, requiredString(input, 'UserPoolId'));
   const attributesToGet = stringList(input, 'AttributesToGet');
+  // §4.16: an attribute the pool does not have is refused, not silently left out.
+  if (attributesToGet && namesOutsideSchema(pool.schema, attributesToGet).length > 0) {
+    throw Errors.invalidParameter(Messages.requestedAttributesDoNotExist);
+  }
   const limit = optionalInteger(input, 'Limit', 0, LIMITS.maxPageSize) || LIMITS.maxPageSize;
   const matches = parseFilter(optionalString(input, 'Filter'));
   const scope = `ListUsers:${pool.id}:${optionalString(input, 'Filter') ?? ''}`;

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { unverifyIfChanged } from '../attributes';
+import { namesOutsideSchema, unverifyIfChanged } from '../attributes';
 import type { DeliveryMedium } from '../delivery';
 import { Errors, Messages } from '../errors';
 import { PolicyPrefix, generateTemporaryPassword, passwordPolicyViolation } from '../password-policy';
@@ -39,10 +39,10 @@ export function userType(user: UserState, attributesToGet?: readonly string[]): 
 }
 
 /**
- * Applies attribute changes as an administrator may (§4.12): unknown attributes and immutable ones are refused;
- * a blank value deletes; a changed email or phone number is unverified unless the same call verifies it. What
- * users sign in with stays unique (§10.2, §10.3): the change is worked out on a copy and checked before any of
- * it is applied.
+ * Applies attribute changes as an administrator may (§4.12): attributes outside the schema are refused, all of
+ * them named in one answer (in the form `unknownForm`), then immutable ones; a blank value deletes; a changed
+ * email or phone number is unverified unless the same call verifies it. What users sign in with stays unique
+ * (§10.2, §10.3): the change is worked out on a copy and checked before any of it is applied.
  */
 function applyAdminAttributes(
   context: OperationContext,
@@ -50,11 +50,12 @@ function applyAdminAttributes(
   user: UserState,
   updates: ReadonlyArray<{ name: string; value: string }>,
   claim: NameClaim,
+  unknownForm: 'create' | 'update',
 ): void {
+  const unknown = namesOutsideSchema(pool.schema, updates.map((update) => update.name));
+  if (unknown.length > 0) throw Errors.attributesNotInSchema(unknown, unknownForm);
   for (const { name } of updates) {
-    const definition = pool.schema.get(name);
-    if (!definition) throw Errors.attributeNotInSchema(name);
-    if (!definition.mutable) throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+    if (!pool.schema.get(name)?.mutable) throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
   }
   const names = new Set(updates.map((update) => update.name));
   const next = new Map(user.attributes);
@@ -172,7 +173,7 @@ async function adminCreateUser(input: JsonObject, context: OperationContext): Pr
     }
     user.attributes.set(signInAttribute, username);
   }
-  applyAdminAttributes(context, pool, user, attributes, { by: 'adminCreate', forceAliasCreation });
+  applyAdminAttributes(context, pool, user, attributes, { by: 'adminCreate', forceAliasCreation }, 'create');
   context.store.addUser(pool, user);
   if (messageAction !== 'SUPPRESS') sendInvitation(context, pool, user, temporaryPassword, mediums);
   return { User: userType(user) };
@@ -209,7 +210,8 @@ async function adminSetUserPassword(input: JsonObject, context: OperationContext
  * With no verified email or phone the call is refused with §5.2's InvalidParameterException and the user is left
  * as they were: that is the answer AWS's own walk-through of an admin reset shows, fixed by setting
  * email_verified=true. (The API reference's "a code is sent only if a verified phone or email exists" is read as
- * describing that precondition.)
+ * describing that precondition.) The user's tokens are not revoked; while the reset is pending they get
+ * PasswordResetRequiredException instead of an answer (access-token.ts, refresh-tokens.ts).
  */
 async function adminResetUserPassword(input: JsonObject, context: OperationContext): Promise<JsonObject> {
   const pool = requirePool(context, requiredString(input, 'UserPoolId'));
@@ -228,7 +230,7 @@ async function adminUpdateUserAttributes(input: JsonObject, context: OperationCo
   const username = requiredString(input, 'Username');
   const updates = attributeList(input, 'UserAttributes', true);
   const user = requireUserForAdmin(context, pool, username);
-  applyAdminAttributes(context, pool, user, updates, { by: 'adminUpdate' });
+  applyAdminAttributes(context, pool, user, updates, { by: 'adminUpdate' }, 'update');
   touch(context, user);
   return {};
 }

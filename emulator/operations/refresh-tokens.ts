@@ -18,7 +18,7 @@ export function rotatesRefreshTokens(client: ClientState): boolean {
 /**
  * The family and user a refresh token stands for, checked in this order (§4.1, §4.21): the token opens and is
  * this client's, the client proves itself (`authenticateClient`, which needs the family for SECRET_HASH), then
- * revocation, expiry and the user. Messages from §5.2.
+ * revocation, expiry and the user (deleted, disabled, or with a password reset pending, §4.11). Messages from §5.2.
  */
 export async function openRefreshToken(
   context: OperationContext,
@@ -43,6 +43,8 @@ export async function openRefreshToken(
   const user = context.store.findUser(pool, family.username);
   if (!user || user.sub !== family.sub) throw Errors.notAuthorized(Messages.refreshTokenRevoked);
   if (!user.enabled) throw Errors.notAuthorized(Messages.userDisabledSignIn);
+  // §4.11: not revoked by an administrator's reset, but no new tokens until the user has completed it.
+  if (user.status === 'RESET_REQUIRED') throw Errors.passwordResetRequired();
   return { family, generation: opened.generation, user };
 }
 

@@ -1,4 +1,4 @@
-import { NOT_USER_WRITABLE, unverifyIfChanged } from '../attributes';
+import { NOT_USER_WRITABLE, namesOutsideSchema, unverifyIfChanged } from '../attributes';
 import { Errors, Messages } from '../errors';
 import { LIMITS } from '../limits';
 import { PolicyPrefix, passwordPolicyViolation } from '../password-policy';
@@ -162,7 +162,8 @@ async function passwordVerifier(
 
 /**
  * §4.2 NEW_PASSWORD_REQUIRED. Check order: session, parameters, secret hash, user state, then the attributes
- * sent (unknown, non-mutable, not writable by the client, already provided), the required attributes still
+ * sent (unknown, all of them in one answer as §4.12; then per attribute non-mutable, not writable by the client,
+ * already provided), the required attributes still
  * missing, and last the password policy. [U] The order between attribute and password errors is this
  * emulator's choice.
  * [U] A Session is consumed only by a successful answer: an answer refused for a missing attribute or a weak
@@ -197,12 +198,16 @@ async function newPasswordRequired(
   }
   assertMaySignIn(user);
 
+  const sent = [...responses]
+    .filter(([key]) => key.startsWith('userAttributes.'))
+    .map(([key, value]) => ({ name: key.slice('userAttributes.'.length), value }));
+  // §4.12: the answer changes an existing user's attributes, so it is refused in UpdateUserAttributes' form.
+  const unknown = namesOutsideSchema(pool.schema, sent.map((attribute) => attribute.name));
+  if (unknown.length > 0) throw Errors.attributesNotInSchema(unknown, 'update');
   const updates = new Map<string, string>();
-  for (const [key, value] of responses) {
-    if (!key.startsWith('userAttributes.')) continue;
-    const name = key.slice('userAttributes.'.length);
+  for (const { name, value } of sent) {
     const definition = pool.schema.get(name);
-    if (!definition) throw Errors.attributeNotInSchema(name);
+    if (!definition) continue;
     if (NOT_USER_WRITABLE.has(name) || !definition.mutable) {
       throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
     }

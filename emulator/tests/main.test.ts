@@ -67,4 +67,23 @@ describe('npm run emulator', () => {
     expect(await exitCode(refused)).toBe(2);
   });
 
+  it('--allow-origin lets browser pages of that origin call the pool (docs/cognito-behaviour.md §0.1), and refuses a non-origin', async () => {
+    running = runEmulatorCli(['--port', '0', '--allow-origin', 'https://app.example.test', '--allow-origin', 'http://lan.example.test:8080']);
+    const [, url] = await waitForOutput(
+      running,
+      /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*also answers browser pages of: https:\/\/app\.example\.test, http:\/\/lan\.example\.test:8080/,
+    );
+    const grantFor = async (origin: string) =>
+      (await fetch(`${url}/`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } })).headers.get(
+        'access-control-allow-origin',
+      );
+    expect(await grantFor('https://app.example.test')).toBe('https://app.example.test');
+    expect(await grantFor('http://lan.example.test:8080')).toBe('http://lan.example.test:8080');
+    expect(await grantFor('https://other.example.test')).toBeNull();
+
+    const refused = runEmulatorCli(['--port', '0', '--allow-origin', '*']);
+    await waitForOutput(refused, /--allow-origin takes an origin/).catch(() => undefined);
+    expect(await exitCode(refused)).toBe(2);
+  });
+
 });
