@@ -1,5 +1,6 @@
-import { fillNewPassword, formAlert, heading, headings, notice, openSignIn, passwordField, submitSignIn } from './app';
-import { expect, test, uniquePassword } from './fixtures';
+import { fillNewPassword, formAlert, heading, headings, notice, openSignIn, passwordField, signIn, submitSignIn } from './app';
+import { AdminResetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { POOL_ID, expect, test, uniquePassword } from './fixtures';
 
 test.describe('a password reset by the administrator', () => {
   test('signing in leads to the reset screen; the code from the message sets a new password that signs in', async ({
@@ -39,5 +40,29 @@ test.describe('a password reset by the administrator', () => {
     await passwordField(page, 'Password').fill(newPassword);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(heading(page, headings.account)).toBeVisible();
+  });
+
+  test('a reset while the user is signed in ends the session; signing in again leads to the reset screen', async ({
+    page,
+    makeUser,
+    admin,
+  }) => {
+    const user = await makeUser();
+    await signIn(page, user);
+    await page.getByRole('link', { name: 'Change password' }).click();
+    await expect(heading(page, headings.changePassword)).toBeVisible();
+
+    await admin.send(new AdminResetUserPasswordCommand({ UserPoolId: POOL_ID, Username: user.username }));
+
+    // The tokens the app holds authorise nothing until a new password is set with the code.
+    await passwordField(page, 'Current password').fill(user.password);
+    await fillNewPassword(page, uniquePassword());
+    await page.getByRole('button', { name: 'Change password', exact: true }).click();
+    await expect(heading(page, headings.signIn)).toBeVisible();
+    await expect(notice(page)).toHaveText('Your session has ended. Please sign in again.');
+
+    await submitSignIn(page, user.username, user.password);
+    await expect(heading(page, headings.resetPassword)).toBeVisible();
+    await expect(page.getByRole('main').getByText(/^An administrator reset your password\./)).toBeVisible();
   });
 });

@@ -221,6 +221,21 @@ const cases: Case[] = [
     expected: { kind: 'form', messageKey: 'errors.passwordResetRequired' },
   },
   {
+    // An administrator reset the password of a signed-in user: the session is over.
+    row: 'passwordResetRequired',
+    code: 'PasswordResetRequiredException',
+    message: 'Password reset required for the user',
+    operation: 'accountSettings',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
+    row: 'passwordResetRequired',
+    code: 'PasswordResetRequiredException',
+    message: 'Password reset required for the user',
+    operation: 'changePassword',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
     row: 'passwordTooShort',
     code: 'InvalidPasswordException',
     message: 'Password does not conform to policy: Password not long enough',

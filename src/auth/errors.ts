@@ -203,7 +203,21 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   {
     id: 'passwordResetRequired',
     code: 'PasswordResetRequiredException',
-    toUi: () => form('errors.passwordResetRequired'),
+    toUi: (operation) => {
+      switch (operation) {
+        // An administrator reset the password while the user was signed in: until a new password is set
+        // with the code, the access and refresh tokens get this answer (docs/cognito-behaviour.md §4.11).
+        // The session is over here; signing in again leads to the reset screen.
+        case 'changePassword':
+        case 'signOutEverywhere':
+        case 'authenticatorSetup':
+        case 'accountSettings':
+        case 'verifyAttribute':
+          return sessionExpired('errors.sessionEnded');
+        default:
+          return form('errors.passwordResetRequired');
+      }
+    },
   },
 
   // --- Weak passwords (§5.3): one reason per answer, on the new-password field ---
