@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/auth/cognito.ts', 'src/auth/cognito.test.ts'],
+    files: ['src/auth/cognito.ts', 'src/auth/cognito.dom.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

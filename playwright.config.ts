@@ -62,7 +62,7 @@ const chromiumFlags = [
   '--no-first-run',
 ];
 
-const chromium = {
+export const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: existsSync(systemChromium) ? { executablePath: systemChromium, args: chromiumFlags } : { args: chromiumFlags },
 };
@@ -85,11 +85,13 @@ export default defineConfig({
    * (server-clock.spec.ts) run in their own project that depends on `chromium` (and `nginx`), so they start
    * only once every other test has finished and cannot expire another test's challenge session or code.
    * Browser-clock tests (`page.clock`) are private to their page and run with the rest.
+   * screenshots.spec.ts checks nothing the accessibility tests do not: it runs only in `npm run screenshots`
+   * (playwright.screenshots.config.ts).
    */
   projects: [
     {
       name: 'chromium',
-      testIgnore: [/server-clock\.spec\.ts$/, /nginx\.spec\.ts$/],
+      testIgnore: [/server-clock\.spec\.ts$/, /nginx\.spec\.ts$/, /screenshots\.spec\.ts$/],
       use: chromium,
     },
     {

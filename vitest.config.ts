@@ -1,5 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The app's tests (src/): a test that renders or uses the browser's objects (window, document, localStorage,
+ * sessionStorage, requestAnimationFrame…) is `*.test.tsx`, or `*.dom.test.ts` when it has no JSX, and runs in
+ * jsdom; every other `*.test.ts` runs in plain Node, where such an object is undefined and the test fails at once.
+ */
+const DOM_TESTS = ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'];
 
 export default defineConfig({
   test: {
@@ -23,10 +30,21 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'app',
+          environment: 'node',
+          globals: true,
+          include: ['src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...DOM_TESTS],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'app-dom',
           environment: 'jsdom',
           globals: true,
-          include: ['src/**/*.test.{ts,tsx}'],
-          setupFiles: ['src/test/setup.ts'],
+          include: DOM_TESTS,
+          setupFiles: ['src/test/setup.ts', 'src/test/setup-dom.ts'],
         },
       },
     ],

@@ -76,6 +76,14 @@ describe('securityHeaders', () => {
     expect(directive(securityHeadersForConfigFile(file)['Content-Security-Policy'], 'connect-src')).toBe("'self' http://127.0.0.1:9329");
     expect(directive(securityHeadersForConfigFile(join(directory, 'missing.json'))['Content-Security-Policy'], 'connect-src')).toBe("'self'");
   });
+
+  it("follows an endpoint given in place of the file's own (APP_CONFIG_ENDPOINT)", () => {
+    const directory = mkdtempSync(join(tmpdir(), 'security-headers-'));
+    const file = join(directory, 'config.json');
+    writeFileSync(file, JSON.stringify({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9229/' }));
+    const headers = securityHeadersForConfigFile(file, 'http://127.0.0.1:9239/');
+    expect(directive(headers['Content-Security-Policy'], 'connect-src')).toBe("'self' http://127.0.0.1:9239");
+  });
 });
 
 describe('securityHeaders for an HTTPS host', () => {

@@ -102,10 +102,14 @@ export function securityHeaders(config: ServedConfig, { https = false }: Securit
 
 /**
  * The headers for the config a server is about to serve: APP_CONFIG_FILE when set (as `npm start` and the
- * browser tests do), else public/config.json. An unreadable file gives a policy that allows no pool at all,
+ * browser tests do), else public/config.json, with APP_CONFIG_ENDPOINT in place of its `endpoint` when set (as
+ * scripts/config-file-plugin.ts serves it). An unreadable file gives a policy that allows no pool at all,
  * which the app then reports as unreachable rather than talking to somewhere unintended.
  */
-export function securityHeadersForConfigFile(configFile = process.env.APP_CONFIG_FILE || 'public/config.json'): Record<string, string> {
+export function securityHeadersForConfigFile(
+  configFile = process.env.APP_CONFIG_FILE || 'public/config.json',
+  endpoint = process.env.APP_CONFIG_ENDPOINT || undefined,
+): Record<string, string> {
   let config: ServedConfig = {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(configFile, 'utf8'));
@@ -113,5 +117,5 @@ export function securityHeadersForConfigFile(configFile = process.env.APP_CONFIG
   } catch {
     config = {};
   }
-  return securityHeaders(config);
+  return securityHeaders(endpoint ? { ...config, endpoint } : config);
 }

@@ -1,34 +1,50 @@
 /**
  * `npm start`: the local user pool and the app's dev server together, for trying every flow by hand.
- * Ctrl-C stops them all.
+ * Ctrl-C stops them all. PORT and EMULATOR_PORT choose the ports (scripts/start-ports.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type ViteDevServer } from 'vite';
 import { startEmulator } from '../emulator/server';
+import { listenAs, startPorts, type PortRole, type StartPorts } from './start-ports';
 
-const EMULATOR_PORT = 9229;
 const SEED_PATH = 'emulator/seed.json';
-/** A second app, on its own port, in front of the pool that requires MFA (its config is this file). */
-const MFA_APP_PORT = 5174;
+/** The first app serves public/config.json. */
+const APP_CONFIG = 'public/config.json';
+/** A second app, on PORT+1, in front of the pool that requires MFA (its config is this file). */
 const MFA_APP_CONFIG = 'scripts/configs/mfa-required.json';
-/** A third, in front of the pool whose users sign in with their email address (docs/cognito-behaviour.md §10). */
-const EMAIL_APP_PORT = 5175;
+/** A third, on PORT+2, in front of the pool whose users sign in with their email address (docs/cognito-behaviour.md §10). */
 const EMAIL_APP_CONFIG = 'scripts/configs/email-sign-in.json';
 
 /**
- * A dev server for the app. The config plugin (vite.config.ts) reads APP_CONFIG_FILE while the server is
- * created, so each server is created with its own value in place.
+ * A dev server for the app, on exactly its port (strictPort: the address printed is the one it listens on). The
+ * config plugin (vite.config.ts) reads APP_CONFIG_FILE and APP_CONFIG_ENDPOINT while the server is created, so
+ * each server is created with its own values in place.
  */
-async function appServer(options: { port?: number; configFile?: string } = {}): Promise<ViteDevServer> {
-  const previous = process.env.APP_CONFIG_FILE;
-  if (options.configFile) process.env.APP_CONFIG_FILE = options.configFile;
+async function appServer(
+  role: Exclude<PortRole, 'emulator'>,
+  ports: StartPorts,
+  env: { APP_CONFIG_FILE?: string; APP_CONFIG_ENDPOINT: string },
+): Promise<ViteDevServer> {
+  const previous = { APP_CONFIG_FILE: process.env.APP_CONFIG_FILE, APP_CONFIG_ENDPOINT: process.env.APP_CONFIG_ENDPOINT };
+  setEnvironment(env);
   try {
-    const server = await createServer({ server: { open: false, ...(options.port ? { port: options.port } : {}) } });
-    await server.listen();
+    const server = await createServer({ server: { open: false, port: ports[role], strictPort: true } });
+    try {
+      await listenAs(role, ports, () => server.listen());
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
     return server;
   } finally {
-    if (previous === undefined) delete process.env.APP_CONFIG_FILE;
-    else process.env.APP_CONFIG_FILE = previous;
+    setEnvironment(previous);
+  }
+}
+
+function setEnvironment(values: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
   }
 }
 
@@ -43,12 +59,18 @@ interface SeedUser {
   SoftwareToken?: { SecretCode: string };
 }
 
+interface SeedClient {
+  ClientId: string;
+  AuthSessionValidity?: number;
+}
+
 interface SeedPool {
   Id: string;
   Name: string;
   MfaConfiguration?: string;
   UsernameAttributes?: string[];
   AliasAttributes?: string[];
+  Clients?: SeedClient[];
   Users?: SeedUser[];
 }
 
@@ -56,13 +78,36 @@ async function demoPools(): Promise<SeedPool[]> {
   return (JSON.parse(await readFile(SEED_PATH, 'utf8')) as { UserPools: SeedPool[] }).UserPools;
 }
 
-function describeUser(pool: SeedPool, user: SeedUser): string {
+/** The app clients the three apps use (`userPoolClientId` of their configs). */
+async function appClientIds(): Promise<Set<string>> {
+  const configs = await Promise.all(
+    [APP_CONFIG, MFA_APP_CONFIG, EMAIL_APP_CONFIG].map(
+      async (file) => JSON.parse(await readFile(file, 'utf8')) as { userPoolClientId?: string },
+    ),
+  );
+  return new Set(configs.flatMap((config) => (config.userPoolClientId ? [config.userPoolClientId] : [])));
+}
+
+/**
+ * How long a challenge step may take in this pool: the AuthSessionValidity of the app client the app uses (else
+ * the pool's first), in minutes; Cognito's default is 3.
+ */
+function challengeMinutes(pool: SeedPool, appClients: ReadonlySet<string>): number {
+  const clients = pool.Clients ?? [];
+  const client = clients.find((candidate) => appClients.has(candidate.ClientId)) ?? clients[0];
+  return client?.AuthSessionValidity ?? 3;
+}
+
+function describeUser(pool: SeedPool, user: SeedUser, appClients: ReadonlySet<string>): string {
   if (user.Enabled === false) return 'disabled';
   switch (user.UserStatus) {
-    case 'FORCE_CHANGE_PASSWORD':
+    case 'FORCE_CHANGE_PASSWORD': {
+      // The new-password step must be finished within the app client's AuthSessionValidity.
+      const limit = `${challengeMinutes(pool, appClients)}-minute limit for the new password (AuthSessionValidity)`;
       return pool.MfaConfiguration === 'ON'
-        ? 'temporary password: sets a new one, then sets up an authenticator app (MFA_SETUP)'
-        : 'temporary password: sets a new one at first sign-in';
+        ? `temporary password: sets a new one, then sets up an authenticator app (MFA_SETUP); ${limit}`
+        : `temporary password: sets a new one at first sign-in; ${limit}`;
+    }
     case 'RESET_REQUIRED':
       return 'password reset by an administrator: the code is on the outbox page';
     default:
@@ -103,19 +148,23 @@ function verifiedContact(attributes: Record<string, string>): string {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ port: EMULATOR_PORT, seedPath: SEED_PATH });
-  const vite = await appServer();
-  const mfaVite = await appServer({ port: MFA_APP_PORT, configFile: MFA_APP_CONFIG });
-  const emailVite = await appServer({ port: EMAIL_APP_PORT, configFile: EMAIL_APP_CONFIG });
-  const appUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
-  const mfaAppUrl = mfaVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${MFA_APP_PORT}/`;
-  const emailAppUrl = emailVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${EMAIL_APP_PORT}/`;
+  const ports = startPorts();
+  const emulator = await listenAs('emulator', ports, () => startEmulator({ port: ports.emulator, seedPath: SEED_PATH }));
+  // Every app's config.json names the pool where it actually listens (scripts/config-file-plugin.ts).
+  const endpoint = `${emulator.url}/`;
+  const vite = await appServer('app', ports, { APP_CONFIG_ENDPOINT: endpoint });
+  const mfaVite = await appServer('mfaApp', ports, { APP_CONFIG_FILE: MFA_APP_CONFIG, APP_CONFIG_ENDPOINT: endpoint });
+  const emailVite = await appServer('emailApp', ports, { APP_CONFIG_FILE: EMAIL_APP_CONFIG, APP_CONFIG_ENDPOINT: endpoint });
+  const appUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${ports.app}/`;
+  const mfaAppUrl = mfaVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${ports.mfaApp}/`;
+  const emailAppUrl = emailVite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${ports.emailApp}/`;
 
   const pools = await demoPools();
+  const appClients = await appClientIds();
   const width = Math.max(...pools.flatMap((pool) => (pool.Users ?? []).map((user) => user.Username.length)));
   const poolLines = pools.map((pool) => {
     const users = (pool.Users ?? []).map(
-      (user) => `    ${user.Username.padEnd(width)}  ${(user.Password ?? '').padEnd(16)}  ${describeUser(pool, user)}`,
+      (user) => `    ${user.Username.padEnd(width)}  ${(user.Password ?? '').padEnd(16)}  ${describeUser(pool, user, appClients)}`,
     );
     return [`  ${pool.Id} (${pool.Name}, MFA ${pool.MfaConfiguration ?? 'OFF'}${signInNote(pool)}):`, ...users].join('\n');
   });
@@ -129,6 +178,7 @@ async function main(): Promise<void> {
   Demo users by pool (these passwords and secrets exist only in ${SEED_PATH}):
 ${poolLines.join('\n')}
 
+  Other ports: PORT=6173 EMULATOR_PORT=9239 npm start (the apps take PORT, PORT+1 and PORT+2).
   Ctrl-C stops every server.
 `);
 

@@ -1,7 +1,7 @@
-import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { initI18nForTests } from './i18n';
+
+/** For every test of the app, with a DOM or without (vitest.config.ts); setup-dom.ts adds what DOM tests need. */
 
 // Every test renders with the real English catalog, ready synchronously.
 initI18nForTests();
@@ -15,7 +15,6 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
-  cleanup();
   vi.restoreAllMocks();
   if (consoleErrors.length > 0) {
     throw new Error(`console.error was called:\n${consoleErrors.map((a) => a.map(String).join(' ')).join('\n')}`);
