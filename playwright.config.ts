@@ -45,7 +45,7 @@ function previewServer(port: number, appConfigFile: string) {
   return {
     command: `node_modules/.bin/vite preview --port ${port} --outDir ${workDir}/dist`,
     url: `http://127.0.0.1:${port}/`,
-    env: { APP_CONFIG_FILE: appConfigFile },
+    env: { APP_CONFIG_FILE: appConfigFile, APP_CONFIG_ENDPOINT: '' },
     reuseExistingServer: false,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
@@ -124,7 +124,7 @@ export default defineConfig({
       // The production build, as it ships, with a runtime config that points at the test pool.
       command: `node_modules/.bin/vite build --logLevel warn --outDir ${workDir}/dist --emptyOutDir && node_modules/.bin/vite preview --port ${E2E_APP_PORT} --outDir ${workDir}/dist`,
       url: `http://127.0.0.1:${E2E_APP_PORT}/`,
-      env: { APP_CONFIG_FILE: configFile },
+      env: { APP_CONFIG_FILE: configFile, APP_CONFIG_ENDPOINT: '' },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',

@@ -55,6 +55,9 @@ describe('portInUseMessage', () => {
     expect(portInUseMessage('app', startPorts({ EMULATOR_PORT: '5184' }))).toContain('PORT=5193 EMULATOR_PORT=5184 npm start');
     expect(portInUseMessage('app', startPorts({ PORT: '65533' }))).toContain('PORT=65523 npm start');
     expect(portInUseMessage('emulator', startPorts({ EMULATOR_PORT: '65530' }))).toContain('EMULATOR_PORT=65520 npm start');
+    // A busy port below 1024 is answered with one a user may open, not with the same port again.
+    expect(portInUseMessage('emulator', startPorts({ EMULATOR_PORT: '80' }))).toContain('EMULATOR_PORT=1024 npm start');
+    expect(portInUseMessage('app', startPorts({ PORT: '80', EMULATOR_PORT: '9229' }))).toContain('PORT=1024 npm start');
   });
 });
 

@@ -117,7 +117,7 @@ function suggestAppPort(ports: StartPorts): number {
 
 function nearby(from: number, count: number, acceptable: (port: number) => boolean): number {
   for (const step of [10, -10]) {
-    for (let port = from + step; port >= 1024 && port + count - 1 <= MAX_PORT; port += step) {
+    for (let port = step > 0 ? Math.max(from + step, 1024) : from + step; port >= 1024 && port + count - 1 <= MAX_PORT; port += step) {
       if (acceptable(port)) return port;
     }
   }

@@ -82,7 +82,13 @@ async function demoPools(): Promise<SeedPool[]> {
 async function appClientIds(): Promise<Set<string>> {
   const configs = await Promise.all(
     [APP_CONFIG, MFA_APP_CONFIG, EMAIL_APP_CONFIG].map(
-      async (file) => JSON.parse(await readFile(file, 'utf8')) as { userPoolClientId?: string },
+      async (file): Promise<{ userPoolClientId?: string }> => {
+        try {
+          return JSON.parse(await readFile(file, 'utf8')) as { userPoolClientId?: string };
+        } catch {
+          return {}; // The app shows its own config error page; the banner falls back to the pool's first client.
+        }
+      },
     ),
   );
   return new Set(configs.flatMap((config) => (config.userPoolClientId ? [config.userPoolClientId] : [])));

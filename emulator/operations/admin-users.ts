@@ -55,7 +55,9 @@ function applyAdminAttributes(
   const unknown = namesOutsideSchema(pool.schema, updates.map((update) => update.name));
   if (unknown.length > 0) throw Errors.attributesNotInSchema(unknown, unknownForm);
   for (const { name } of updates) {
-    if (!pool.schema.get(name)?.mutable) throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+    // An immutable custom attribute gets its value when the user is made, and keeps it; `sub` is the pool's own.
+    const settable = pool.schema.get(name)?.mutable || (unknownForm === 'create' && name !== 'sub');
+    if (!settable) throw Errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
   }
   const names = new Set(updates.map((update) => update.name));
   const next = new Map(user.attributes);

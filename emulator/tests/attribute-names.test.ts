@@ -1,10 +1,16 @@
-import { AdminGetUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import {
   adminClient,
   APP_CLIENT,
   call,
   expectError,
+  extendedSeed,
   failure,
   NEW_USER_TEMP_PASSWORD,
   passwordSignIn,
@@ -114,5 +120,52 @@ describe('ListUsers AttributesToGet', () => {
       new ListUsersCommand({ UserPoolId: POOL_ID, AttributesToGet: ['email'], Filter: 'username = "demo.user"' }),
     );
     expect(Users?.[0].Attributes).toEqual([{ Name: 'email', Value: 'demo.user@example.com' }]);
+  });
+});
+
+describe('an immutable custom attribute (§4.12)', () => {
+  const seed = extendedSeed();
+  seed.UserPools[0].CustomAttributes = [{ Name: 'employee_id', AttributeDataType: 'String', Mutable: false }];
+  const withImmutable = useEmulator({ seed });
+  const adminOf = () => adminClient(withImmutable.current.url);
+
+  it('takes its value when AdminCreateUser makes the user, and refuses any later change', async () => {
+    await adminOf().send(
+      new AdminCreateUserCommand({
+        UserPoolId: POOL_ID,
+        Username: 'badge.user',
+        UserAttributes: attributes({ email: 'badge.user@example.com', name: 'Badge', 'custom:employee_id': 'E-1024' }),
+        MessageAction: 'SUPPRESS',
+      }),
+    );
+    const made = await adminOf().send(new AdminGetUserCommand({ UserPoolId: POOL_ID, Username: 'badge.user' }));
+    expect(made.UserAttributes).toContainEqual({ Name: 'custom:employee_id', Value: 'E-1024' });
+
+    expect(
+      await failure(
+        adminOf().send(
+          new AdminUpdateUserAttributesCommand({
+            UserPoolId: POOL_ID,
+            Username: 'badge.user',
+            UserAttributes: attributes({ 'custom:employee_id': 'E-2048' }),
+          }),
+        ),
+      ),
+    ).toEqual({ name: 'InvalidParameterException', message: 'Cannot modify the non-mutable attribute custom:employee_id' });
+  });
+
+  it('still refuses sub when the user is made', async () => {
+    expect(
+      await failure(
+        adminOf().send(
+          new AdminCreateUserCommand({
+            UserPoolId: POOL_ID,
+            Username: 'sub.user',
+            UserAttributes: attributes({ email: 'sub.user@example.com', name: 'Sub', sub: '00000000-0000-4000-8000-000000000000' }),
+            MessageAction: 'SUPPRESS',
+          }),
+        ),
+      ),
+    ).toEqual({ name: 'InvalidParameterException', message: 'Cannot modify the non-mutable attribute sub' });
   });
 });

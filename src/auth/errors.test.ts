@@ -236,6 +236,27 @@ const cases: Case[] = [
     expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
   },
   {
+    row: 'passwordResetRequired',
+    code: 'PasswordResetRequiredException',
+    message: 'Password reset required for the user',
+    operation: 'signOutEverywhere',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
+    row: 'passwordResetRequired',
+    code: 'PasswordResetRequiredException',
+    message: 'Password reset required for the user',
+    operation: 'authenticatorSetup',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
+    row: 'passwordResetRequired',
+    code: 'PasswordResetRequiredException',
+    message: 'Password reset required for the user',
+    operation: 'verifyAttribute',
+    expected: { kind: 'sessionExpired', messageKey: 'errors.sessionEnded' },
+  },
+  {
     row: 'passwordTooShort',
     code: 'InvalidPasswordException',
     message: 'Password does not conform to policy: Password not long enough',
