@@ -46,6 +46,15 @@ const operator = (messageKey: string, extra: Partial<UiError> = {}): UiError => 
 });
 const sessionExpired = (messageKey: string): UiError => ({ kind: 'sessionExpired', messageKey });
 
+/** The operations a signed-in user makes with their access token. */
+const SIGNED_IN_OPERATIONS: ReadonlySet<AuthOperation> = new Set<AuthOperation>([
+  'changePassword',
+  'signOutEverywhere',
+  'authenticatorSetup',
+  'accountSettings',
+  'verifyAttribute',
+]);
+
 export const GENERIC_ERROR: UiError = form('errors.generic');
 
 /**
@@ -203,21 +212,11 @@ export const ERROR_ROWS: readonly ErrorRow[] = [
   {
     id: 'passwordResetRequired',
     code: 'PasswordResetRequiredException',
-    toUi: (operation) => {
-      switch (operation) {
-        // An administrator reset the password while the user was signed in: until a new password is set
-        // with the code, the access and refresh tokens get this answer (docs/cognito-behaviour.md §4.11).
-        // The session is over here; signing in again leads to the reset screen.
-        case 'changePassword':
-        case 'signOutEverywhere':
-        case 'authenticatorSetup':
-        case 'accountSettings':
-        case 'verifyAttribute':
-          return sessionExpired('errors.sessionEnded');
-        default:
-          return form('errors.passwordResetRequired');
-      }
-    },
+    // An administrator reset the password while the user was signed in: until a new password is set with the
+    // code, the access and refresh tokens get this answer (docs/cognito-behaviour.md §4.11). The session is over
+    // there; signing in again leads to the reset screen.
+    toUi: (operation) =>
+      SIGNED_IN_OPERATIONS.has(operation) ? sessionExpired('errors.sessionEnded') : form('errors.passwordResetRequired'),
   },
 
   // --- Weak passwords (§5.3): one reason per answer, on the new-password field ---
