@@ -46,7 +46,10 @@ export function preloadChunksPlugin(modules: readonly string[]): Plugin {
         };
         for (const module of modules) {
           const id = resolve(root, module);
-          const chunk = Object.values(bundle).find((output) => output.type === 'chunk' && output.facadeModuleId === id);
+          // The module's own chunk, or the chunk it was built into (scripts/first-page-chunk-plugin.ts).
+          const chunk = Object.values(bundle).find(
+            (output) => output.type === 'chunk' && (output.facadeModuleId === id || output.moduleIds.includes(id)),
+          );
           if (!chunk) throw new Error(`preloadChunksPlugin: no chunk is built from ${module}.`);
           visit(chunk.fileName);
         }

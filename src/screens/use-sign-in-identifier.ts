@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useConfig } from '../config';
+// The context itself, not the config's index: the first page needs none of the index's other modules.
+import { useConfig } from '../config/config-context';
 import { useAppTranslation } from '../ui/use-app-translation';
 import { identifierFieldSpec, identifierKind, identifierSchema } from './sign-in-identifier';
 

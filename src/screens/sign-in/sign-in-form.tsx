@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import type { NoticeKey } from '../../app/navigation-state';
@@ -9,6 +7,7 @@ import { useAuth } from '../../auth/auth-context';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
+import { useLightForm } from '../../ui/light-form';
 import { Notice } from '../../ui/notice';
 import { PasswordField } from '../../ui/password-field';
 import { useSingleFlightSubmit } from '../../ui/single-flight-submit';
@@ -44,12 +43,14 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
   const { signIn } = useAuth();
   const [noticeShown, setNoticeShown] = useState(notice !== undefined);
   const schema = useMemo(() => signInSchema(identifier.schema), [identifier.schema]);
-  const form = useForm<SignInValues, unknown, z.output<SignInSchema>>({
-    resolver: zodResolver(schema),
+  // Not react-hook-form: the first screen's form does without it (src/ui/light-form.ts), the other forms load it.
+  const form = useLightForm<SignInValues, z.output<SignInSchema>>({
+    schema,
     defaultValues: { username: initialUsername, password: '' },
   });
   const { register, formState, setValue } = form;
-  const username = useWatch({ control: form.control, name: 'username' });
+  // What the forgot-password link carries on, as typed.
+  const [username, setUsername] = useState(initialUsername);
 
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async (values) => {
@@ -78,7 +79,7 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
         type={identifier.spec.type}
         inputMode={identifier.spec.inputMode}
         error={errorText(formState.errors.username)}
-        {...register('username')}
+        {...register('username', { onChange: (event) => setUsername(event.target.value) })}
       />
       <PasswordField
         label={t('signIn.password')}
