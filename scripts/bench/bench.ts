@@ -3,20 +3,32 @@
  * and writes the same figures as JSON under bench-results/. A benchmark, not a test: it reports and never
  * fails on a budget (it exits non-zero only when it cannot measure at all).
  *
- * In the same interleaved run it loads, beside the app: the floor page (React and one form), Amplify's
- * Authenticator when its packages are installed (devDependencies), and any other checkouts of this app named
- * in BENCH_COMPARE, so a change is measured against the tree before it on the same machine at the same time.
+ * In the same interleaved run it loads, beside the app: the floor page (React and one form), a hand-made page
+ * (amazon-cognito-identity-js, react-hook-form, zod and react-router), Amplify's Authenticator when its
+ * packages are installed (devDependencies), and any other checkouts of this app named in BENCH_COMPARE, so a
+ * change is measured against the tree before it on the same machine at the same time.
  *
  * Options (environment): BENCH_RUNS (loads per figure, at least 7; default 9), BENCH_PORT (preview port,
  * default 4199; each BENCH_COMPARE checkout is served on the ports after it), BENCH_COMPARE (comma-separated
- * `label=path` or `path` of other checkouts, each with its node_modules), BENCH_AMPLIFY=0 (leave Amplify out).
+ * `label=path` or `path` of other checkouts, each with its node_modules), BENCH_AMPLIFY=0 (leave Amplify out),
+ * BENCH_HAND_MADE=0 (leave the hand-made page out).
  * The local user pool listens on a free port of its own.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { startEmulator } from '../../emulator/server.ts';
-import { AMPLIFY_BASE, FLOOR_BASE, ROOT, amplifyInstalled, buildAmplify, buildApp, buildFloor } from './build.ts';
+import {
+  AMPLIFY_BASE,
+  FLOOR_BASE,
+  HAND_MADE_BASE,
+  ROOT,
+  amplifyInstalled,
+  buildAmplify,
+  buildApp,
+  buildFloor,
+  buildHandMade,
+} from './build.ts';
 import { checkBudgets, formatReport, type BenchResult, type TargetResult } from './report.ts';
 import { chunkClosure, measureFiles, readManifest, routeSizes, sizeRow, type SizeRow } from './sizes.ts';
 import { pairedRatio, summarize } from './stats.ts';
@@ -40,6 +52,7 @@ const WORK_DIR = join(ROOT, 'node_modules', '.tmp', 'bench');
 const DIST_DIR = join(WORK_DIR, 'dist');
 const FLOOR_DIR = join(DIST_DIR, FLOOR_BASE);
 const AMPLIFY_DIR = join(DIST_DIR, AMPLIFY_BASE);
+const HAND_MADE_DIR = join(DIST_DIR, HAND_MADE_BASE);
 const RESULTS_DIR = join(ROOT, 'bench-results');
 
 /** A demo user of emulator/seed.json; the bench starts its own pool from that seed. */
@@ -72,6 +85,7 @@ const compareRoots = (process.env.BENCH_COMPARE ?? '')
     return { label: label ?? `compare ${index + 1}`, root: resolve(path ?? entry), distDir: join(WORK_DIR, `compare-${index + 1}`) };
   });
 const withAmplify = process.env.BENCH_AMPLIFY !== '0' && amplifyInstalled();
+const withHandMade = process.env.BENCH_HAND_MADE !== '0';
 
 /** This app's sign-in page as the harness drives it, on a given origin. */
 function appPage(base: string): SignInPage {
@@ -97,12 +111,27 @@ function amplifyPage(base: string): SignInPage {
   };
 }
 
-/** A page measured beside the floor: this app, another checkout of it, or Amplify's Authenticator. */
+/** The hand-made page: its sign-in route at its base, then its /account route. */
+function handMadePage(base: string): SignInPage {
+  return {
+    url: `${base}${HAND_MADE_BASE}`,
+    inputSelector: 'main form input',
+    usernameSelector: 'main form input[autocomplete="username"]',
+    passwordSelector: 'main form input[autocomplete="current-password"]',
+    submitSelector: 'main form button[type="submit"]',
+    signedInSelector: 'main h1',
+    signedInPath: `${HAND_MADE_BASE}account`,
+  };
+}
+
+/** A page measured beside the floor: this app, a checkout of it, the hand-made page or Amplify's Authenticator. */
 interface Target {
   label: string;
   page: SignInPage;
   /** This app or a checkout of it: the pending-state probe knows its form. */
   isApp: boolean;
+  /** The first page's size, for a page other than this app or a checkout of it. */
+  size?: SizeRow;
 }
 
 interface Measured {
@@ -202,14 +231,18 @@ async function main() {
     // Read by vite.config.ts when a preview server starts: the served /config.json and the CSP's connect-src.
     process.env.APP_CONFIG_FILE = configFile;
 
+    const pool = { userPoolId: String(shippedConfig.userPoolId), userPoolClientId: String(shippedConfig.userPoolClientId) };
+    let handMadeSize: SizeRow | undefined;
+    if (withHandMade) {
+      log('building the hand-made page for production…');
+      await buildHandMade(HAND_MADE_DIR, { ...pool, endpoint: `${emulator.url}/` });
+      const files = chunkClosure(readManifest(HAND_MADE_DIR), 'index.html');
+      handMadeSize = sizeRow('hand-made page (SDK + react-hook-form + zod + router)', measureFiles(HAND_MADE_DIR, files));
+    }
     let amplifySize: SizeRow | undefined;
     if (withAmplify) {
       log("building Amplify's Authenticator page for production…");
-      await buildAmplify(AMPLIFY_DIR, {
-        userPoolId: String(shippedConfig.userPoolId),
-        userPoolClientId: String(shippedConfig.userPoolClientId),
-        endpoint: emulator.url,
-      });
+      await buildAmplify(AMPLIFY_DIR, { ...pool, endpoint: emulator.url });
       amplifySize = sizeRow("Amplify's Authenticator page", measureFiles(AMPLIFY_DIR, chunkClosure(readManifest(AMPLIFY_DIR), 'index.html')));
     }
 
@@ -230,13 +263,16 @@ async function main() {
     for (const [index, compare] of compareRoots.entries()) {
       targets.push({ label: compare.label, page: appPage(await serve(compare.distDir, previewPort + 1 + index)), isApp: true });
     }
-    if (withAmplify) targets.push({ label: 'Amplify Authenticator', page: amplifyPage(base), isApp: false });
+    if (withHandMade) {
+      targets.push({ label: 'hand-made (SDK + RHF + zod + router)', page: handMadePage(base), isApp: false, size: handMadeSize });
+    }
+    if (withAmplify) targets.push({ label: 'Amplify Authenticator', page: amplifyPage(base), isApp: false, size: amplifySize });
 
     const timings = await measureTimings(targets, `${base}${FLOOR_BASE}`);
     const observed = timings.observedFirstPage;
     const targetResults: TargetResult[] = targets.map((target, index) => {
       const measured = timings.byTarget[index]!;
-      const size = index === 0 ? sizes.firstPage : target.isApp ? compareSizes[index - 1] : amplifySize;
+      const size = index === 0 ? sizes.firstPage : target.isApp ? compareSizes[index - 1] : target.size;
       return {
         label: target.label,
         firstPage: size,

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 
 /** The project root (two levels up from scripts/bench/). */
@@ -9,6 +10,9 @@ export const FLOOR_BASE = '/bench-floor/';
 
 /** Where Amplify's Authenticator page lands inside the app's build, beside the floor. */
 export const AMPLIFY_BASE = '/bench-amplify/';
+
+/** Where the hand-made page (SDK + react-hook-form + zod + react-router) lands inside the app's build. */
+export const HAND_MADE_BASE = '/bench-hand-made/';
 
 /**
  * The production build, exactly as `npm run build` makes it, plus the manifest the size table reads. `root`
@@ -60,6 +64,26 @@ export async function buildAmplify(
     logLevel: 'error',
     base: AMPLIFY_BASE,
     define: { __BENCH_POOL__: JSON.stringify(pool) },
+    build: { outDir, emptyOutDir: true, manifest: true },
+  });
+}
+
+/**
+ * The hand-made page (scripts/bench/hand-made): amazon-cognito-identity-js, react-hook-form, zod and
+ * react-router, built for production against one pool. The SDK's buffer reads Node's `global`, as in the app.
+ */
+export async function buildHandMade(
+  outDir: string,
+  pool: { userPoolId: string; userPoolClientId: string; endpoint: string },
+): Promise<void> {
+  await build({
+    root: fileURLToPath(new URL('./hand-made/', import.meta.url)),
+    configFile: false,
+    mode: 'production',
+    logLevel: 'warn',
+    base: HAND_MADE_BASE,
+    plugins: [react()],
+    define: { global: 'globalThis', __BENCH_POOL__: JSON.stringify(pool) },
     build: { outDir, emptyOutDir: true, manifest: true },
   });
 }

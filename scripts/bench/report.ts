@@ -29,7 +29,10 @@ export interface BenchResult {
     /** The longest main-thread task between that click and that frame. */
     longestTaskDuringSignIn: Summary;
   };
-  /** Every page measured in the run beside the floor: this app first, then BENCH_COMPARE checkouts, then Amplify. */
+  /**
+   * Every page measured in the run beside the floor: this app first, then BENCH_COMPARE checkouts, then the
+   * hand-made page, then Amplify.
+   */
   targets: TargetResult[];
   /** Whether Amplify's Authenticator was measured, or why not. */
   amplify: string;
@@ -126,11 +129,12 @@ export function formatReport(result: BenchResult): string {
   );
   // The same figures for every other page of the run, beside this app's.
   const comparison = table(
-    ['page (same run)', 'first page gzip', 'input visible', '/ floor', 'config.json asked', 'pending (idle)', 'click → signed in', 'longest task'],
+    ['page (same run)', 'first page gzip', 'input visible', 'IQR', '/ floor', 'config.json asked', 'pending (idle)', 'click → signed in', 'longest task'],
     result.targets.map((target) => [
       target.label,
       target.firstPage ? kb(target.firstPage.gzip) : '',
       ms(target.inputVisible.median),
+      `${ms(target.inputVisible.q1)} – ${ms(target.inputVisible.q3)}`,
       ratio(target.inputVisibleRatio.median),
       target.configRequested ? ms(target.configRequested.median) : '',
       target.pendingAfterIdle ? ms(target.pendingAfterIdle.median) : '',
@@ -153,7 +157,7 @@ export function formatReport(result: BenchResult): string {
     '',
     timings,
     '',
-    ...(others.length > 0 ? [comparison, `(medians; Amplify's Authenticator: ${result.amplify})`, ''] : [`Amplify's Authenticator: ${result.amplify}`, '']),
+    ...(others.length > 0 ? [comparison, `(medians, and the IQR of input visible; Amplify's Authenticator: ${result.amplify})`, ''] : [`Amplify's Authenticator: ${result.amplify}`, '']),
     budgets,
     ...(notes.length > 0 ? ['', ...notes] : []),
   ].join('\n');
