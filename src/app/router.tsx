@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { SignInRoute } from '../screens/sign-in/sign-in-route';
 import { HomeRedirect, RedirectIfSignedIn, RequireSignedIn } from './guards';
@@ -6,38 +6,19 @@ import { Layout } from './layout';
 import { LoadingIndicator } from './loading-indicator';
 import { NotFound } from './not-found';
 import { paths } from './paths';
-
-// Sign-in is where nearly every visit starts, so it is in the first page; every other screen is a chunk of
-// its own, loaded when its route is first shown (the first page stays small; see `npm run bench`).
-const NewPasswordRoute = lazy(() =>
-  import('../screens/new-password/new-password-route').then((module) => ({ default: module.NewPasswordRoute })),
-);
-const MfaCodeRoute = lazy(() => import('../screens/mfa-code/mfa-code-route').then((module) => ({ default: module.MfaCodeRoute })));
-const ChooseMfaRoute = lazy(() =>
-  import('../screens/choose-mfa/choose-mfa-route').then((module) => ({ default: module.ChooseMfaRoute })),
-);
-const SetUpAuthenticatorRoute = lazy(() =>
-  import('../screens/set-up-authenticator/set-up-authenticator-route').then((module) => ({
-    default: module.SetUpAuthenticatorRoute,
-  })),
-);
-const ForgotPasswordRoute = lazy(() =>
-  import('../screens/forgot-password/forgot-password-route').then((module) => ({ default: module.ForgotPasswordRoute })),
-);
-const ResetPasswordRoute = lazy(() =>
-  import('../screens/reset-password/reset-password-route').then((module) => ({ default: module.ResetPasswordRoute })),
-);
-const AccountRoute = lazy(() => import('../screens/account/account-route').then((module) => ({ default: module.AccountRoute })));
-const ChangePasswordRoute = lazy(() =>
-  import('../screens/change-password/change-password-route').then((module) => ({ default: module.ChangePasswordRoute })),
-);
-const TwoStepRoute = lazy(() => import('../screens/two-step/two-step-route').then((module) => ({ default: module.TwoStepRoute })));
-const AddAuthenticatorRoute = lazy(() =>
-  import('../screens/add-authenticator/add-authenticator-route').then((module) => ({ default: module.AddAuthenticatorRoute })),
-);
-const VerifyContactRoute = lazy(() =>
-  import('../screens/verify-contact/verify-contact-route').then((module) => ({ default: module.VerifyContactRoute })),
-);
+import {
+  AccountRoute,
+  AddAuthenticatorRoute,
+  ChangePasswordRoute,
+  ChooseMfaRoute,
+  ForgotPasswordRoute,
+  MfaCodeRoute,
+  NewPasswordRoute,
+  ResetPasswordRoute,
+  SetUpAuthenticatorRoute,
+  TwoStepRoute,
+  VerifyContactRoute,
+} from './screens';
 
 /** The card's content while a screen's chunk loads; the header stays in place around it. */
 function ScreenOutlet() {

@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import type { NoticeKey } from '../../app/navigation-state';
 import { paths } from '../../app/paths';
+import { preloadScreen } from '../../app/screens';
 import { useAuth } from '../../auth/auth-context';
+import { preloadOnFirstUse } from '../../auth/lazy-cognito';
 import { nextScreenAfterSignIn } from '../../auth/next-screen';
 import { FormAlert } from '../../ui/form-alert';
 import { reportUiError, useErrorText, type ErrorFieldMap } from '../../ui/form-errors';
@@ -52,12 +54,23 @@ export function SignInForm({ initialUsername, notice, from }: SignInFormProps) {
   // What the forgot-password link carries on, as typed.
   const [username, setUsername] = useState(initialUsername);
 
+  // The screen a sign-in leads to loads while the user types (or the page is idle), as the SDK does: once
+  // signed in, the router shows it at once (src/app/lazy-screen.tsx). Not on submit: its chunks would arrive
+  // and run just as the pending state is to paint.
+  const signedInScreen = nextScreenAfterSignIn({ kind: 'signedIn' }, from)?.to;
+  useEffect(() => {
+    if (signedInScreen === undefined) return;
+    return preloadOnFirstUse(() => preloadScreen(signedInScreen));
+  }, [signedInScreen]);
+
   const submit = useSingleFlightSubmit(
     form.handleSubmit(async (values) => {
       setNoticeShown(false);
       const outcome = await signIn(values.username, values.password);
       const next = nextScreenAfterSignIn(outcome, from);
       if (next) {
+        // A challenge's screen is known only now: the pending state stays up while its chunk arrives.
+        await preloadScreen(next.to);
         navigate(next.to, { replace: true, state: next.state });
         return;
       }

@@ -1,10 +1,16 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '../../app/paths';
+import { preloadScreen } from '../../app/screens';
 import { i18n, setLanguage } from '../../i18n';
 import { cognitoFailure, createFakeAuthAdapter, createMemoryChallengeStore, demoUser, newPasswordRequired } from '../../test/fake-auth-adapter';
 import { currentLocation, formAlert, renderScreen, type RenderScreenOptions } from '../../test/render-screen';
 import { SignInRoute } from './sign-in-route';
+
+vi.mock('../../app/screens', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../app/screens')>();
+  return { ...original, preloadScreen: vi.fn(original.preloadScreen) };
+});
 
 const wrongPassword = () => cognitoFailure('NotAuthorizedException', 'Incorrect username or password.');
 
@@ -39,6 +45,15 @@ describe('SignInRoute', () => {
 
   it('goes back to where a guard interrupted the user', async () => {
     const { user } = await renderSignIn({ state: { from: paths.changePassword } });
+    await fillAndSubmit(user, 'demo.user', 'Demo-Passw0rd!');
+    await waitFor(() => expect(currentLocation().path).toBe(paths.changePassword));
+  });
+
+  it('asks for the screen a sign-in leads to as soon as the user starts to use the form', async () => {
+    vi.mocked(preloadScreen).mockClear();
+    const { user } = await renderSignIn({ state: { from: paths.changePassword } });
+    await user.click(screen.getByLabelText('Username'));
+    expect(preloadScreen).toHaveBeenCalledExactlyOnceWith(paths.changePassword);
     await fillAndSubmit(user, 'demo.user', 'Demo-Passw0rd!');
     await waitFor(() => expect(currentLocation().path).toBe(paths.changePassword));
   });
