@@ -28,16 +28,35 @@ export async function buildApp(outDir: string, root = ROOT): Promise<void> {
   });
 }
 
-/** The floor page (scripts/bench/floor): React and one form, built for production the same way. */
-export async function buildFloor(outDir: string): Promise<void> {
+/** The pool a comparison page signs in to, written into its build. */
+export interface BenchPool {
+  userPoolId: string;
+  userPoolClientId: string;
+  endpoint: string;
+}
+
+/** One comparison page of scripts/bench/, built for production under its base inside the app's build. */
+async function buildPage(
+  folder: string,
+  base: string,
+  outDir: string,
+  options: { pool?: BenchPool; react?: boolean; define?: Record<string, string>; logLevel?: 'warn' | 'error' } = {},
+): Promise<void> {
   await build({
-    root: fileURLToPath(new URL('./floor/', import.meta.url)),
+    root: fileURLToPath(new URL(`./${folder}/`, import.meta.url)),
     configFile: false,
     mode: 'production',
-    logLevel: 'warn',
-    base: FLOOR_BASE,
+    logLevel: options.logLevel ?? 'warn',
+    base,
+    plugins: options.react ? [react()] : [],
+    define: { ...options.define, ...(options.pool ? { __BENCH_POOL__: JSON.stringify(options.pool) } : {}) },
     build: { outDir, emptyOutDir: true, manifest: true },
   });
+}
+
+/** The floor page (scripts/bench/floor): React and one form. */
+export function buildFloor(outDir: string): Promise<void> {
+  return buildPage('floor', FLOOR_BASE, outDir);
 }
 
 /** Whether Amplify's packages are installed (devDependencies): the comparison is left out without them. */
@@ -52,38 +71,16 @@ export function amplifyInstalled(): boolean {
   }
 }
 
-/** Amplify's Authenticator page (scripts/bench/amplify), built for production against one pool. */
-export async function buildAmplify(
-  outDir: string,
-  pool: { userPoolId: string; userPoolClientId: string; endpoint: string },
-): Promise<void> {
-  await build({
-    root: fileURLToPath(new URL('./amplify/', import.meta.url)),
-    configFile: false,
-    mode: 'production',
-    logLevel: 'error',
-    base: AMPLIFY_BASE,
-    define: { __BENCH_POOL__: JSON.stringify(pool) },
-    build: { outDir, emptyOutDir: true, manifest: true },
-  });
+/** Amplify's Authenticator page (scripts/bench/amplify), against one pool. */
+export function buildAmplify(outDir: string, pool: BenchPool): Promise<void> {
+  // Amplify's own packages warn while they build; only errors are worth showing.
+  return buildPage('amplify', AMPLIFY_BASE, outDir, { pool, logLevel: 'error' });
 }
 
 /**
  * The hand-made page (scripts/bench/hand-made): amazon-cognito-identity-js, react-hook-form, zod and
- * react-router, built for production against one pool. The SDK's buffer reads Node's `global`, as in the app.
+ * react-router, against one pool. The SDK's buffer reads Node's `global`, as in the app.
  */
-export async function buildHandMade(
-  outDir: string,
-  pool: { userPoolId: string; userPoolClientId: string; endpoint: string },
-): Promise<void> {
-  await build({
-    root: fileURLToPath(new URL('./hand-made/', import.meta.url)),
-    configFile: false,
-    mode: 'production',
-    logLevel: 'warn',
-    base: HAND_MADE_BASE,
-    plugins: [react()],
-    define: { global: 'globalThis', __BENCH_POOL__: JSON.stringify(pool) },
-    build: { outDir, emptyOutDir: true, manifest: true },
-  });
+export function buildHandMade(outDir: string, pool: BenchPool): Promise<void> {
+  return buildPage('hand-made', HAND_MADE_BASE, outDir, { pool, react: true, define: { global: 'globalThis' } });
 }
